@@ -1,0 +1,40 @@
+# gazette — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup run test lint schema bench outputs clean help
+
+help:
+	@echo "make run    set up .venv if needed, convert corpus/ into outputs/ and print a summary"
+	@echo "make test   set up .venv if needed and run the test suite"
+	@echo "make lint   ruff + mypy"
+	@echo "make schema regenerate schemas/document.schema.json from the models"
+	@echo "make bench  time the pipeline stages on the corpus"
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(PY) -m pipeline batch corpus -o outputs --report
+
+test: setup
+	$(PY) -m pytest -n 2 --dist loadfile
+
+lint: setup
+	$(PY) -m ruff check pipeline tests
+	$(PY) -m mypy
+
+schema: setup
+	$(PY) -m pipeline schema -o schemas
+
+bench: setup
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

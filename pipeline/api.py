@@ -1,0 +1,71 @@
+"""The Python API: parse a file or a string into a Document, running every stage in order.
+
+ingest → normalise → metadata → sections → tables → claims → checks → provenance boxes.
+Each stage is `Document -> Document` and reads only fields of stages before it. Heavy
+resources (jieba, compiled grammars) load once per process on first use, so a second call pays
+no start-up cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .check.checker import run_checks
+from .ingest import RawDocument, read_path
+from .ingest.text import clean_decoded
+from .model import Document, Source, SourceFormat
+from .normalize import normalize
+from .numbers.claims import extract_claims
+from .provenance import attach_boxes
+from .structure.metadata import extract_metadata
+from .structure.sections import extract_sections
+from .structure.tables import extract_tables
+
+Stage = Callable[[Document], Document]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("metadata", extract_metadata),
+    ("sections", extract_sections),
+    ("tables", extract_tables),
+    ("claims", extract_claims),
+    ("checks", run_checks),
+]
+
+
+def run_stages(doc: Document, *, until: str | None = None) -> Document:
+    """Run the structure, numbers and check stages on a normalised document."""
+    for name, stage in STAGES:
+        doc = stage(doc)
+        if name == until:
+            break
+    return attach_boxes(doc, doc._boxes)
+
+
+def parse_raw(raw: RawDocument, *, until: str | None = None) -> Document:
+    return run_stages(normalize(raw), until=until)
+
+
+def parse_file(path: str | Path, *, until: str | None = None) -> Document:
+    """Parse a .txt/.md/.pdf/.docx/.html file. Raises GazetteError subclasses."""
+    return parse_raw(read_path(Path(path)), until=until)
+
+
+def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
+    """Parse a document given as a string (already decoded)."""
+    from .errors import Code, InputError
+
+    cleaned, warnings = clean_decoded(text)
+    if not cleaned.strip():
+        raise InputError(Code.EMPTY_INPUT, path=name)
+    data = text.encode("utf-8")
+    source = Source(
+        path=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=SourceFormat.TXT,
+        encoding=None,
+        engine="string",
+        size_bytes=len(data),
+    )
+    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)

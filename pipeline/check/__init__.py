@@ -1,0 +1,1 @@
+"""The consistency checker: rounding-aware recomputation of derived figures."""

@@ -1,0 +1,120 @@
+"""The coded catalogue of errors (E…) and warnings (W…).
+
+The library raises `GazetteError` subclasses carrying a catalogue code; only the CLI turns them
+into one line on stderr and an exit code. A test checks that every code is unique and used.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Every error and warning the library can emit. The value is the stable code."""
+
+    # input files
+    FILE_NOT_FOUND = "E001"
+    IS_DIRECTORY = "E002"
+    EMPTY_INPUT = "E003"
+    BINARY_INPUT = "E004"
+    UNDECODABLE = "E005"
+    UNSUPPORTED_FORMAT = "E006"
+    UNREADABLE = "E007"
+    TOO_LARGE = "E008"
+    # PDF
+    PDF_NO_TEXT = "E101"
+    PDF_ENCRYPTED = "E102"
+    PDF_CORRUPT = "E103"
+    # other formats
+    DOCX_CORRUPT = "E111"
+    HTML_NO_BODY = "E121"
+    # the contract
+    SPAN_OUT_OF_RANGE = "E201"
+    SCHEMA_INVALID = "E202"
+    SCHEMA_INCOMPATIBLE = "E203"
+    JSON_UNREADABLE = "E204"
+    # batch
+    BATCH_TIMEOUT = "E301"
+    BATCH_WORKER_DIED = "E302"
+    BATCH_NO_INPUTS = "E303"
+    # usage
+    BAD_ARGUMENT = "E401"
+    # warnings
+    ENCODING_GUESSED = "W001"
+    CONTROL_CHARS_REMOVED = "W002"
+    PDF_UNMAPPED_GLYPHS = "W101"
+    PDF_FALLBACK_ENGINE = "W102"
+    PDF_PAGES_WITHOUT_TEXT = "W103"
+    TABLE_SEQUENCE_GAP = "W201"
+    TABLE_ROW_UNALIGNED = "W202"
+
+
+MESSAGES: dict[Code, str] = {
+    Code.FILE_NOT_FOUND: "file not found",
+    Code.IS_DIRECTORY: "is a directory, not a file",
+    Code.EMPTY_INPUT: "the input is empty",
+    Code.BINARY_INPUT: "the input is a binary file, not a document",
+    Code.UNDECODABLE: "the text could not be decoded as UTF-8, UTF-16 or GB18030",
+    Code.UNSUPPORTED_FORMAT: "unsupported file format",
+    Code.UNREADABLE: "the file could not be read",
+    Code.TOO_LARGE: "the input is larger than the configured limit",
+    Code.PDF_NO_TEXT: "the PDF has no text layer (scanned?): OCR is needed first",
+    Code.PDF_ENCRYPTED: "the PDF is encrypted with a password",
+    Code.PDF_CORRUPT: "the PDF is damaged and could not be read",
+    Code.DOCX_CORRUPT: "the DOCX file is damaged and could not be read",
+    Code.HTML_NO_BODY: "the HTML page has no readable body text",
+    Code.SPAN_OUT_OF_RANGE: "a span does not fit the document text",
+    Code.SCHEMA_INVALID: "the JSON does not match the document schema",
+    Code.SCHEMA_INCOMPATIBLE: "the JSON was written by an incompatible schema version",
+    Code.JSON_UNREADABLE: "the JSON file could not be read",
+    Code.BATCH_TIMEOUT: "the document took longer than the per-document timeout",
+    Code.BATCH_WORKER_DIED: "the worker processing the document died",
+    Code.BATCH_NO_INPUTS: "no input files were found",
+    Code.BAD_ARGUMENT: "bad argument",
+    Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
+    Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
+    Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
+    Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
+    Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
+    Code.TABLE_SEQUENCE_GAP: "table sequence numbers do not run 1..N",
+    Code.TABLE_ROW_UNALIGNED: "a table row could not be aligned with the header",
+}
+
+
+class GazetteError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, code: Code, detail: str = "", *, path: str | None = None) -> None:
+        self.code = code
+        self.detail = detail
+        self.path = path
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        extra = f" ({self.detail})" if self.detail else ""
+        return f"{self.code.value} {where}{MESSAGES[self.code]}{extra}"
+
+
+class InputError(GazetteError):
+    """The input file cannot be turned into a document."""
+
+    exit_code = 3
+
+
+class PdfError(InputError):
+    """A PDF that cannot be read (no text, encrypted, damaged)."""
+
+
+class ContractError(GazetteError):
+    """A document or JSON that breaks the contract (schema, spans)."""
+
+    exit_code = 4
+
+
+class UsageError(GazetteError):
+    """Bad command-line usage that argparse cannot catch."""
+
+    exit_code = 2

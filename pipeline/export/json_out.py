@@ -1,0 +1,39 @@
+"""Write a Document as JSON: validated against the schema first, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..model import Document
+from ..schema import check_spans, validate_json
+
+
+def document_json(doc: Document) -> str:
+    """Exactly what the CLI writes: `Document.model_dump_json()`, after validation."""
+    check_spans(doc)
+    text = doc.model_dump_json()
+    validate_json(json.loads(text))
+    return text
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """temp file in the same directory + rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_document(doc: Document, path: Path) -> None:
+    write_atomic(path, document_json(doc))

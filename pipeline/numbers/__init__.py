@@ -1,0 +1,1 @@
+"""Numbers: numerals, units, and the numeric claims of a document."""
