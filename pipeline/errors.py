@@ -37,6 +37,8 @@ class Code(str, Enum):
     BATCH_TIMEOUT = "E301"
     BATCH_WORKER_DIED = "E302"
     BATCH_NO_INPUTS = "E303"
+    BATCH_STAGE_FAILED = "E304"
+    BATCH_OUTPUT_CONFLICT = "E305"
     # usage
     BAD_ARGUMENT = "E401"
     # warnings
@@ -70,6 +72,8 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_TIMEOUT: "the document took longer than the per-document timeout",
     Code.BATCH_WORKER_DIED: "the worker processing the document died",
     Code.BATCH_NO_INPUTS: "no input files were found",
+    Code.BATCH_STAGE_FAILED: "a pipeline stage failed with an uncoded exception (a bug: please report it)",
+    Code.BATCH_OUTPUT_CONFLICT: "the output path would leave the output folder",
     Code.BAD_ARGUMENT: "bad argument",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
