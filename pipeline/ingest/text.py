@@ -54,9 +54,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     for enc, ok in (("utf-16-le", odd_nul > 0.3 and even_nul < 0.05), ("utf-16-be", even_nul > 0.3 and odd_nul < 0.05)):
         if ok:
             try:
-                return data.decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 return None
+            sample = text[:4000]
+            ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r")
+            return text if ctrl <= len(sample) * 0.01 else None
     return None
 
 
@@ -81,15 +84,15 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str,
             return data.decode(enc), enc, "declared", warnings
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common; fall through to detection
+    text16 = _utf16_without_bom(data)
+    if text16 is not None:
+        return text16, "utf-16", "guessed", [Warning_(code=Code.ENCODING_GUESSED.value, message="UTF-16 without BOM")]
+    if _looks_binary(data):  # NULs and control bytes are valid UTF-8 but no document
+        raise InputError(Code.BINARY_INPUT)
     try:
         return data.decode("utf-8"), "utf-8", "valid", warnings
     except UnicodeDecodeError:
         pass
-    text16 = _utf16_without_bom(data)
-    if text16 is not None:
-        return text16, "utf-16", "guessed", [Warning_(code=Code.ENCODING_GUESSED.value, message="UTF-16 without BOM")]
-    if _looks_binary(data):
-        raise InputError(Code.BINARY_INPUT)
     try:
         text = data.decode("gb18030")
         if _cjk_share(text) >= 0.2:
