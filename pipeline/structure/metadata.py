@@ -1,9 +1,228 @@
-"""placeholder"""
+"""Metadata stage: the GB/T 9704 header elements of a document (issue #2 item 6).
+
+Reads the notice title, the wrapped document's title, 发文字号, 索引号, 公开属性, the issuer and
+成文日期 at the signature, a date printed in the header, and 主送机关. Every field carries the
+span it was read from; a field that is not in the document stays null. Scraped markdown's YAML
+front matter (文号, 发布单位, 发布日期) is read only for fields the body does not give.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import regex
+
+from ..model import DocNumber, Document, Metadata, Span
+from . import metadata_patterns as P
+from .dates import parse_date
+from .heading_lines import FrontMatter, Line, body_lines, front_matter
+
+SCAN_LINES = 80  # the header elements sit in the first lines, after any page furniture
+RECIPIENTS_AFTER_NOTICE = 8  # lines between a notice title and its 主送机关
+
+
+class _View:
+    """A line's content without a markdown `#` prefix: what header patterns look at."""
+
+    def __init__(self, line: Line) -> None:
+        m = P.MARKDOWN_HEADING.match(line.text)
+        cut = m.end() if m else 0
+        self.line = line
+        self.text = line.text[cut:]
+        self.start = line.start + cut
+
+    def span(self, a: int = 0, b: int | None = None) -> Span:
+        return Span(start=self.start + a, end=self.start + (len(self.text) if b is None else b))
+
+
+def _is_prose(s: str) -> bool:
+    return bool(P.PUNCT_IN_PROSE.search(s))
+
+
+def _date_of_line(s: str) -> str | None:
+    return parse_date(s.strip("()（）"))
+
+
+def _is_label(s: str) -> bool:
+    return bool(P.LABEL_LINE.fullmatch(s))
+
+
+def _is_recipients(v: _View) -> bool:
+    t = v.text
+    return (t.endswith((":", "：")) and not _is_label(t) and "。" not in t and len(t) <= 200
+            and not t.startswith(("根据", "按照", "为", "现将", "经")))
+
+
+def _notice_and_recipients(views: list[_View]) -> tuple[int | None, int | None]:
+    last_notice: int | None = None
+    first_notice: int | None = None
+    for i, v in enumerate(views[:SCAN_LINES]):
+        if P.NOTICE_TITLE.fullmatch(v.text) and "。" not in v.text:
+            last_notice = i
+            first_notice = i if first_notice is None else first_notice
+        elif last_notice is not None and i - last_notice <= RECIPIENTS_AFTER_NOTICE and _is_recipients(v):
+            return last_notice, i
+    return first_notice, None
+
+
+def _header_end(views: list[_View], notice: int | None, recipients: int | None) -> int:
+    if recipients is not None:
+        return recipients
+    for i, v in enumerate(views[:SCAN_LINES]):
+        if i != notice and "。" in v.text and len(v.text) > 30:
+            return i
+    return min(len(views), SCAN_LINES)
+
+
+def _doc_number(v: _View) -> DocNumber | None:
+    m = P.DOC_NUMBER_LINE.fullmatch(v.text)
+    if not m:
+        return None
+    a, b = m.span("num")
+    return DocNumber(raw=m.group("num"), issuer_code=m.group("code"), year=int(m.group("year")),
+                     serial=int(m.group("serial")), span=v.span(a, b))
+
+
+def _labelled(views: list[_View], i: int, pattern: regex.Pattern[str]) -> tuple[str, Span] | None:
+    """The value after a label on the same line, or on the next line of a web info box."""
+    m = pattern.fullmatch(views[i].text)
+    if not m:
+        return None
+    if m.group("value"):
+        return m.group("value").strip(), views[i].span(*m.span("value"))
+    if i + 1 < len(views) and not _is_label(views[i + 1].text):
+        nxt = views[i + 1]
+        return nxt.text, nxt.span()
+    return None
+
+
+def _signature(views: list[_View], after: int) -> tuple[int, int] | None:
+    """(issuer line, date line): an organ's name directly above a date standing alone."""
+    for i in range(max(after, 0) + 1, len(views)):
+        if _date_of_line(views[i].text) and i > 0:
+            prev = views[i - 1].text
+            if P.ORGAN.fullmatch(prev) and not _is_prose(prev) and i - 1 > after:
+                return i - 1, i
+    return None
+
+
+def _fold(s: str) -> str:
+    return regex.sub(r"[\s《》“”\"]", "", s)
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.views = [_View(ln) for ln in body_lines(doc.text)]
+        self.md = Metadata()
+        self.fm: FrontMatter | None = front_matter(doc.text)
+
+    def put(self, field: str, value: object, span: Span) -> None:
+        setattr(self.md, field, value)
+        self.md.spans[field] = span
+
+    def read(self) -> Metadata:
+        views = self.views
+        notice, recipients = _notice_and_recipients(views)
+        end = _header_end(views, notice, recipients)
+        if notice is not None:
+            self.put("notice_title", views[notice].text, views[notice].span())
+        if recipients is not None:
+            v = views[recipients]
+            value = v.text[:-1].rstrip()
+            self.put("recipients", value, v.span(0, len(value)))
+            self.md.recipients_list = [p.strip() for p in regex.split(r"[、,，;；]", value) if p.strip()]
+        self._header_fields(end, notice)
+        sig = _signature(views, recipients if recipients is not None else (notice if notice is not None else len(views)))
+        if sig:
+            issuer, date = views[sig[0]], views[sig[1]]
+            self.put("issuer", issuer.text, issuer.span())
+            self.put("date", _date_of_line(date.text), date.span())
+        self._labelled_fields(end)
+        self._title(notice, recipients, sig, end)
+        self._front_matter()
+        return self.md
+
+    def _header_fields(self, end: int, notice: int | None) -> None:
+        views = self.views
+        for i, v in enumerate(views[:end]):
+            after_label = i > 0 and _is_label(views[i - 1].text)
+            if self.md.doc_number is None and (dn := _doc_number(v)):
+                self.md.doc_number = dn
+                self.md.spans["doc_number"] = dn.span or v.span()
+            elif self.md.index_number is None and not after_label and P.INDEX_BARE.fullmatch(v.text):
+                self.put("index_number", v.text, v.span())
+            elif self.md.disclosure is None and v.text in P.DISCLOSURE_VALUES:
+                self.put("disclosure", v.text, v.span())
+            elif self.md.header_date is None and not after_label and (iso := _date_of_line(v.text)):
+                self.put("header_date", iso, v.span())
+            elif (self.md.issuer is None and notice is not None and i > notice and not after_label
+                  and P.ORGAN.fullmatch(v.text) and not _is_prose(v.text)):
+                self.put("issuer", v.text, v.span())
+
+    def _labelled_fields(self, end: int) -> None:
+        views = self.views
+        for i in range(len(views)):
+            if i < SCAN_LINES and self.md.index_number is None and (got := _labelled(views, i, P.INDEX_LABEL)):
+                self.put("index_number", *got)
+            if self.md.disclosure is None and (m := P.DISCLOSURE.fullmatch(views[i].text)):
+                self.put("disclosure", m.group("value"), views[i].span(*m.span("value")))
+            if i < end and self.md.date is None and (got := _labelled(views, i, P.WRITTEN_DATE_LABEL)):
+                if iso := parse_date(got[0]):
+                    self.put("date", iso, got[1])
+            if i < end and self.md.issuer is None and (got := _labelled(views, i, P.ISSUER_LABEL)):
+                self.put("issuer", *got)
+
+    def _title(self, notice: int | None, recipients: int | None, sig: tuple[int, int] | None, end: int) -> None:
+        views = self.views
+        if notice is not None:
+            nv = views[notice]
+            m = P.WRAPPED.search(nv.text)
+            if not m:
+                self.put("title", nv.text, nv.span())
+                return
+            group = "quoted" if m.group("quoted") else "bare"
+            name = m.group(group)
+            start = sig[1] if sig else (recipients if recipients is not None else notice)
+            for v in views[start + 1 : start + 40]:
+                inner = v.text.strip("《》")
+                if _fold(inner) == _fold(name):
+                    a = v.text.index(inner)
+                    self.put("title", inner, v.span(a, a + len(inner)))
+                    return
+            self.put("title", name, nv.span(*m.span(group)))
+            return
+        for v in views[:end]:
+            t = v.text.strip("《》")
+            if (P.TITLE_LINE.fullmatch(t) and not _date_of_line(t) and not t.startswith(("—", "-", "【"))
+                    and not _is_prose(t)):
+                a = v.text.index(t)
+                self.put("title", t, v.span(a, a + len(t)))
+                return
+
+    def _front_matter(self) -> None:
+        if not self.fm:
+            return
+        fields = self.fm.fields
+
+        def get(key: str) -> tuple[str, Span] | None:
+            if key not in fields or fields[key][0].strip() in ("", "-", "—", "无"):
+                return None
+            value, a, b = fields[key]
+            return value, Span(start=a, end=b)
+
+        if self.md.doc_number is None and (got := get("文号")):
+            m = P.DOC_NUMBER.fullmatch(got[0])
+            dn = DocNumber(raw=got[0], span=got[1])
+            if m:
+                dn = DocNumber(raw=got[0], issuer_code=m.group("code"), year=int(m.group("year")),
+                               serial=int(m.group("serial")), span=got[1])
+            self.md.doc_number = dn
+            self.md.spans["doc_number"] = got[1]
+        if self.md.issuer is None and (got := get("发布单位")):
+            self.put("issuer", *got)
+        if self.md.date is None and (got := get("发布日期")) and (iso := parse_date(got[0])):
+            self.put("date", iso, got[1])
 
 
 def extract_metadata(doc: Document) -> Document:
+    doc.metadata = _Reader(doc).read()
     return doc

@@ -1,9 +1,121 @@
-"""placeholder"""
+"""Sections stage: the document's heading tree (issue #2 item 7).
+
+Candidates come from the heading grammar (heading_grammar.py), line by line, skipping front
+matter, a table of contents and the metadata title lines. The tree is built with a stack of open
+numbering series: a heading continues a series when its number is the next one, and opens a new
+series (one level deeper) when it is the first of a style not yet open, so levels are the depth
+in the document's own tree whatever the styles. Weak candidates (long list sentences) may only
+continue a series, never open one. PDF font hints only promote weak candidates.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+from dataclasses import dataclass
+
+from ..model import Document, Section, Span
+from .heading_grammar import CONTINUOUS_STYLES, LIST_STYLES, Candidate, Style, line_candidates
+from .heading_lines import Line, body_lines
+from .heading_toc import toc_line_indexes
+
+
+@dataclass
+class _Open:
+    key: str
+    style: Style
+    value: int | None
+    section: int  # index into the output list
+
+
+class _Tree:
+    def __init__(self) -> None:
+        self.stack: list[_Open] = []
+        self.last_value: dict[str, int] = {}
+        self.accepted: list[tuple[Candidate, int, int | None]] = []  # (candidate, level, parent index)
+
+    def _push(self, at: int, cand: Candidate) -> None:
+        parent = self.stack[at - 1].section if at > 0 else None
+        self.accepted.append((cand, at + 1, parent))
+        self.stack[at:] = [_Open(cand.key, cand.style, cand.value, len(self.accepted) - 1)]
+        if cand.value is not None:
+            self.last_value[cand.key] = cand.value
+
+    def add(self, cand: Candidate) -> None:
+        if cand.style is Style.MD:
+            depth = int(cand.key[1:])
+            at = 0
+            for i, o in enumerate(self.stack):
+                if o.style is Style.MD and int(o.key[1:]) < depth:
+                    at = i + 1
+            self._push(at, cand)
+            return
+        pos = next((i for i, o in enumerate(self.stack) if o.key == cand.key), None)
+        v = cand.value
+        if pos is not None:
+            prev = self.stack[pos].value
+            if v is not None and prev is not None and v == prev + 1:
+                self._push(pos, cand)
+            elif v == 1 and cand.strong and pos == len(self.stack) - 1 and cand.style in LIST_STYLES:
+                self._push(pos, cand)  # a new list under an unnumbered sub-heading
+            return
+        opens = v == 1 or (cand.style in CONTINUOUS_STYLES and v == self.last_value.get(cand.key, 0) + 1)
+        if not (opens and cand.strong):
+            return
+        at = len(self.stack)
+        if cand.style not in LIST_STYLES:
+            while at > 0 and self.stack[at - 1].style in LIST_STYLES:
+                at -= 1  # a list does not own the headings after it
+        self._push(at, cand)
+
+
+def _skip_lines(doc: Document, lines: list[Line]) -> set[int]:
+    skip = toc_line_indexes(lines)
+    meta = {sp.start for key, sp in doc.metadata.spans.items() if key in ("title", "notice_title")}
+    for ln in lines:
+        if any(ln.start <= s < ln.end for s in meta):
+            skip.add(ln.index)
+    return skip
+
+
+def _candidates(doc: Document) -> list[Candidate]:
+    lines = body_lines(doc.text)
+    skip = _skip_lines(doc, lines)
+    hints = doc._heading_hints
+    out: list[Candidate] = []
+    for ln in lines:
+        if ln.index in skip:
+            continue
+        for cand in line_candidates(doc.text, ln.start, ln.end):
+            if not cand.strong and hints.get(ln.start) is not None:
+                cand.strong = True  # the fonts say heading
+            out.append(cand)
+    return out
+
+
+def build_sections(doc: Document) -> list[Section]:
+    tree = _Tree()
+    for cand in _candidates(doc):
+        tree.add(cand)
+    n = len(doc.text)
+    sections: list[Section] = []
+    acc = tree.accepted
+    for i, (cand, level, parent) in enumerate(acc):
+        end = next((c.start for c, lv, _ in acc[i + 1 :] if lv <= level), n)
+        sections.append(
+            Section(
+                id=f"s{i + 1}",
+                level=level,
+                marker=cand.marker,
+                number=cand.number,
+                title=cand.title,
+                span=Span(start=cand.start, end=cand.end),
+                body_span=Span(start=min(cand.end, end), end=end),
+                parent_id=None if parent is None else f"s{parent + 1}",
+                run_in=cand.run_in,
+            )
+        )
+    return sections
 
 
 def extract_sections(doc: Document) -> Document:
+    doc.sections = build_sections(doc)
     return doc
