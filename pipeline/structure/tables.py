@@ -1,9 +1,95 @@
-"""Indicator and generic tables (issue #4): not built yet."""
+"""Indicator and generic tables (issue #4): find, align, fill and type every table.
+
+Text tables (pipe, Markdown, tab-separated, one cell per line) are found here; grid tables that
+ingest read from PDF ruling lines, DOCX or HTML arrive in doc.tables and are interpreted by the
+same row interpreter. A table whose header names indicators and a base or target becomes kind
+"indicator" with typed rows; any other table stays "generic" with its cells.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+from ..errors import MESSAGES, Code
+from ..model import Cell, Column, Document, Row, Span, Table, Warning_
+from .table_align import align
+from .table_columns import Role, is_indicator_header, make_columns
+from .table_find import TextTable, find_text_tables
+from .table_grid import grid_columns_and_rows
+from .table_rows import interpret, plain_rows
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(start=start, end=end)
+
+
+def _kind_and_rows(
+    columns: list[Column], rows: list[list[Cell]], span: Span
+) -> tuple[str, list[Row], list[Warning_]]:
+    roles = [Role(c.role) if c.role else None for c in columns]
+    if is_indicator_header(roles):
+        typed, warnings = interpret(rows, columns, span)
+        return "indicator", typed, warnings
+    return "generic", plain_rows(rows, columns), []
+
+
+def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
+    names = [c.text for c in found.header]
+    columns = make_columns(names, [_span(c.start, c.end) for c in found.header], found.title)
+    roles = [Role(c.role) if c.role else None for c in columns]
+    placed = align([c.text for c in found.cells], roles, found.row_starts)
+    rows: list[list[Cell]] = []
+    warnings: list[Warning_] = []
+    for group in placed:
+        cells = []
+        for p in group:
+            src = found.cells[p.index]
+            column = len(columns) if p.stray else p.column
+            cells.append(Cell(text=src.text, column=column, span=_span(src.start, src.end)))
+        rows.append(cells)
+        if any(p.stray for p in group):
+            first = found.cells[group[0].index]
+            warnings.append(Warning_(code=Code.TABLE_ROW_UNALIGNED.value, message=MESSAGES[Code.TABLE_ROW_UNALIGNED],
+                                     span=_span(first.start, found.cells[group[-1].index].end)))
+    span = _span(found.start, found.end)
+    kind, typed, more = _kind_and_rows(columns, rows, span)
+    table = Table(id="", kind=kind,  # type: ignore[arg-type]
+                  title=found.title, layout=found.layout, span=span, columns=columns, rows=typed, notes=found.notes)
+    return table, warnings + more
+
+
+def _from_grid(grid: Table) -> tuple[Table, list[Warning_]]:
+    columns, rows = grid_columns_and_rows(grid)
+    if not columns:
+        return grid, []
+    kind, typed, warnings = _kind_and_rows(columns, rows, grid.span)
+    return grid.model_copy(update={"kind": kind, "columns": columns, "rows": typed}), warnings
+
+
+def section_of(doc: Document, pos: int) -> str | None:
+    """The innermost section whose heading or body contains `pos`."""
+    best, best_len = None, None
+    for s in doc.sections:
+        start, end = s.span.start, max(s.body_span.end, s.span.end)
+        if start <= pos < end and (best_len is None or end - start <= best_len):
+            best, best_len = s.id, end - start
+    return best
 
 
 def extract_tables(doc: Document) -> Document:
+    tables: list[Table] = []
+    warnings: list[Warning_] = []
+    for grid in doc.tables:
+        table, more = _from_grid(grid)
+        tables.append(table)
+        warnings += more
+    taken = [(t.span.start, t.span.end) for t in doc.tables]
+    for found in find_text_tables(doc.text, taken):
+        table, more = _from_text(found)
+        tables.append(table)
+        warnings += more
+    tables.sort(key=lambda t: t.span.start)
+    for i, table in enumerate(tables):
+        table.id = f"t{i + 1}"
+        table.section_id = section_of(doc, table.span.start)
+    doc.tables = tables
+    doc.warnings = [*doc.warnings, *warnings]
     return doc

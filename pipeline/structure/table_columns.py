@@ -1,0 +1,125 @@
+"""Column roles of a table header: 序号, 类别, 指标, 属性, 单位, 基础值 (year), 目标值 (year) …
+
+Headers vary in wording and order across plans, so each header is matched against an ordered
+list of patterns (data, not code); years come from the header (`基础值(2020年)`) or from the
+five-year plan it names (“十五五”目标 → 2030, “十四五”现状 → 2025).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from ..model import Column
+
+
+class Role(StrEnum):
+    SEQ = "seq"
+    CATEGORY = "category"
+    INDICATOR = "indicator"
+    ATTRIBUTE = "attribute"
+    UNIT = "unit"
+    BASE = "base"
+    TARGET = "target"
+    GROWTH = "annual_growth"
+    CUMULATIVE = "cumulative"
+    ACTUAL = "actual"
+    NOTE = "note"
+
+
+# Ordered: the first pattern that matches the (whitespace-free) header wins. 指标类型 holds
+# 预期性/约束性, so it is tested before the category's 类型; 指标 alone is the indicator name.
+ROLE_PATTERNS: list[tuple[Role, str]] = [
+    (Role.SEQ, r"^(序号|编号|序|No\.?)$"),
+    (Role.ATTRIBUTE, r"^(指标)?(属性|性质)$|^指标类型$|^(约束性|预期性)(/(约束性|预期性))?$"),
+    (Role.UNIT, r"^(计量|指标)?单位$"),
+    (Role.GROWTH, r"年均(增长|增速|增幅)"),
+    (Role.CUMULATIVE, r"^累计"),
+    (Role.CATEGORY, r"^(指标)?(类别|类型|领域|分类|类目|板块|维度|方面|大类|门类|一级指标)$"),
+    (Role.INDICATOR, r"^(主要|具体|二级|三级)?(指标(名称|内容|项)?|名称|项目(名称)?)$"),
+    (Role.TARGET, r"目标|预期值|规划值|期末值"),
+    (Role.BASE, r"基础|基期|基准|基数|现状|现值|起点"),
+    (Role.ACTUAL, r"完成值|实际|实绩|达成值"),
+    (Role.NOTE, r"完成情况|备注|说明|注释|责任|牵头|主管|来源|口径"),
+]
+_COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
+
+# five-year plan n: 十一五 = 2006–2010 … 十五五 = 2026–2030; a plan's figures are its end year.
+PLAN_END: dict[str, int] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_PLAN = re.compile(r"(十[一二三四五六]五)")
+_BARE_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\s*年?(底|末)?\)?(\(.*\))?$")
+
+
+def squash(text: str) -> str:
+    """Header text without whitespace and quotes, so “十五五”目标 reads as 十五五目标."""
+    return re.sub(r"[\s“”\"'‘’]", "", text)
+
+
+def header_year(name: str) -> int | None:
+    """The year a header names: 2020年, (2025年), or the end year of a “十X五” plan."""
+    m = _YEAR.search(name)
+    if m:
+        return int(m.group(1))
+    p = _PLAN.search(name)
+    return PLAN_END.get(p.group(1)) if p else None
+
+
+def header_role(name: str) -> Role | None:
+    """The role of one header cell, or None when it is not a header word we know."""
+    s = squash(name)
+    if not s:
+        return None
+    for role, pat in _COMPILED:
+        if pat.search(s):
+            return role
+    if _BARE_YEAR.match(s):
+        return Role.BASE  # a bare year column; `assign_years` decides base or target
+    return None
+
+
+def is_header_word(name: str) -> bool:
+    return header_role(name) is not None
+
+
+def _is_bare_year(name: str) -> bool:
+    return bool(_BARE_YEAR.match(squash(name)))
+
+
+def map_columns(names: list[str], title: str | None = None) -> list[tuple[Role | None, int | None]]:
+    """Role and year of every header. Bare year columns (`2020年 | 2025年`) become base and
+    target by order when no explicit target column exists; after an explicit target they hold
+    the achieved value (`“十四五”目标值 | 2025年` in a completion table)."""
+    roles = [header_role(n) for n in names]
+    years = [header_year(n) for n in names]
+    bare = [i for i, n in enumerate(names) if _is_bare_year(n)]
+    explicit_target = [i for i, r in enumerate(roles) if r is Role.TARGET]
+    if bare and not explicit_target:
+        last = max(bare, key=lambda i: (years[i] or 0, i))
+        if len(bare) > 1:
+            roles[last] = Role.TARGET
+    elif bare:
+        t = explicit_target[0]
+        t_year = years[t]
+        for i in bare:
+            after_target = i > t and (t_year is None or (years[i] or 0) >= t_year)
+            roles[i] = Role.ACTUAL if after_target else Role.BASE
+    title_year = header_year(title or "")
+    for i, r in enumerate(roles):
+        if r is Role.TARGET and years[i] is None and title_year:
+            years[i] = title_year
+    return list(zip(roles, years, strict=True))
+
+
+def is_indicator_header(roles: list[Role | None]) -> bool:
+    """An indicator table names its indicators and states a base or a target for them."""
+    have = set(roles)
+    return Role.INDICATOR in have and bool(have & {Role.TARGET, Role.BASE, Role.GROWTH})
+
+
+def make_columns(names: list[str], spans: list, title: str | None = None) -> list[Column]:
+    mapped = map_columns(names, title)
+    return [
+        Column(name=n, role=r.value if r else None, year=y, span=sp)
+        for n, (r, y), sp in zip(names, mapped, spans, strict=True)
+    ]

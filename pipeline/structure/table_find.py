@@ -1,0 +1,174 @@
+"""Find tables in plain text: pipe and Markdown rows, tab-separated rows, one cell per line.
+
+Each found table is a header (cells) plus a body: a flat stream of cells and, for line
+layouts, which cells start a row. A table continues over page furniture (`- 12 -`, `续表`) and
+over a repeated header row, so a table broken by a page is one table, not two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .table_columns import Role, header_role, is_indicator_header
+from .table_lines import (
+    Line,
+    TextCell,
+    is_md_separator,
+    is_page_furniture,
+    is_stop,
+    is_title,
+    lines_of,
+    nonblank,
+    notes_after,
+    split_cells,
+    trimmed,
+)
+
+
+@dataclass
+class TextTable:
+    layout: str
+    header: list[TextCell]
+    cells: list[TextCell] = field(default_factory=list)
+    row_starts: set[int] | None = None  # None: rows are for the aligner to find
+    title: str | None = None
+    notes: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+def _row_layout(line: str) -> str | None:
+    if "\t" in line and len([c for c in line.split("\t") if c.strip()]) >= 2:
+        return "tsv"
+    if line.count("|") >= 2:
+        return "markdown" if line.lstrip().startswith("|") else "pipe"
+    return None
+
+
+def _title_before(lines: list[Line], k: int) -> str | None:
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if not lines[j].blank:
+            return lines[j].text.strip() if is_title(lines[j].text) else None
+    return None
+
+
+def _same_texts(a: list[TextCell], b: list[TextCell]) -> bool:
+    return [c.text for c in a] == [c.text for c in b]
+
+
+def _line_table(lines: list[Line], k: int, layout: str) -> tuple[TextTable, int]:
+    """The line-layout table whose header is lines[k]; returns it and the next line index."""
+    sep = "\t" if layout == "tsv" else "|"
+    header = split_cells(lines[k], sep)
+    table = TextTable(layout=layout, header=header, row_starts=set(), title=_title_before(lines, k))
+    table.start, table.end = header[0].start, header[-1].end
+    j, last = k + 1, k
+    while j < len(lines):
+        text = lines[j].text
+        if lines[j].blank or is_page_furniture(text) or is_md_separator(text):
+            j += 1
+            continue
+        if _row_layout(text) is None:
+            break
+        cells = split_cells(lines[j], sep)
+        if cells and not _same_texts(cells, header):  # a header repeated after a page break
+            assert table.row_starts is not None
+            table.row_starts.add(len(table.cells))
+            table.cells.extend(cells)
+            table.end = cells[-1].end
+        j, last = j + 1, j
+    notes, after = notes_after(lines, last + 1)
+    table.notes = [n.text.strip() for n in notes]
+    return table, max(after, last + 1)
+
+
+def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell, int]]:
+    """Cells from lines[k:] with the index of their last line: each non-blank line, or (when
+    cells are separated by blank lines) each run of non-blank lines, up to a stop line."""
+    out: list[tuple[TextCell, int]] = []
+    j = k
+    while j < len(lines):
+        if lines[j].blank or is_page_furniture(lines[j].text):
+            j += 1
+            continue
+        if is_stop(lines[j].text):
+            break
+        first = j
+        while grouped and j + 1 < len(lines) and not lines[j + 1].blank and not is_stop(lines[j + 1].text):
+            j += 1
+        out.append((_cut(lines[first : j + 1]), j))
+        j += 1
+    return out
+
+
+def _cut(lines: list[Line]) -> TextCell:
+    """One cell over consecutive lines, trimmed."""
+    start = lines[0].start
+    text = "\n".join(ln.text for ln in lines)
+    cell = trimmed(text, 0, len(text))
+    return TextCell(cell.text, cell.start + start, cell.end + start)
+
+
+def _header_run(lines: list[Line], k: int) -> list[int]:
+    """Indices of consecutive one-cell lines from lines[k] that are all header words."""
+    run = []
+    for j in nonblank(lines, k):
+        s = lines[j].text.strip()
+        if len(s) > 16 or header_role(s) is None:
+            break
+        run.append(j)
+    return run
+
+
+def _cell_table(lines: list[Line], run: list[int]) -> tuple[TextTable, int]:
+    header = [trimmed(lines[j].text, 0, len(lines[j].text)) for j in run]
+    header = [TextCell(c.text, c.start + lines[j].start, c.end + lines[j].start) for c, j in zip(header, run, strict=True)]
+    grouped = all(lines[a + 1].blank for a in run[:-1])
+    items = _cell_items(lines, run[-1] + 1, grouped)
+    cells: list[TextCell] = []
+    last_line = run[-1]
+    i = 0
+    while i < len(items):
+        window = [c for c, _ in items[i : i + len(header)]]
+        if _same_texts(window, header):  # the header again after a page break
+            i += len(header)
+            continue
+        cells.append(items[i][0])
+        last_line = items[i][1]
+        i += 1
+    table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None,
+                      title=_title_before(lines, run[0]), start=header[0].start)
+    table.end = cells[-1].end if cells else header[-1].end
+    notes, after = notes_after(lines, last_line + 1)
+    table.notes = [n.text.strip() for n in notes]
+    return table, max(after, last_line + 1)
+
+
+def find_text_tables(text: str, taken: list[tuple[int, int]] | None = None) -> list[TextTable]:
+    """Every table in `text` outside the `taken` ranges (grids the ingest already found)."""
+    lines = lines_of(text)
+    taken = taken or []
+    out: list[TextTable] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.blank or any(a <= line.start < b for a, b in taken):
+            k += 1
+            continue
+        layout = _row_layout(line.text)
+        if layout:
+            table, nxt = _line_table(lines, k, layout)
+            if table.cells:
+                out.append(table)
+                k = nxt
+                continue
+        run = _header_run(lines, k)
+        roles: list[Role | None] = [header_role(lines[j].text) for j in run]
+        if len(run) >= 3 and is_indicator_header(roles):
+            table, nxt = _cell_table(lines, run)
+            if table.cells:
+                out.append(table)
+                k = nxt
+                continue
+        k += 1
+    return out
