@@ -1,55 +1,114 @@
-"""gazette batch INPUT… -o OUT_DIR (minimal sequential version; issue #7 extends it)."""
+"""gazette batch INPUT… -o OUT_DIR: convert many documents in parallel, safely and resumably."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from ..api import parse_file
-from ..errors import Code, GazetteError, InputError
-from ..export.json_out import document_json, write_atomic
+from ..batch import BatchOptions, BatchResult, Executor, Outcome, run_batch
+from ..batch.runner import DEFAULT_TIMEOUT, summary_dict
+from ..errors import Code, UsageError
 
-EXTENSIONS = {".txt", ".md", ".pdf", ".docx", ".html", ".htm"}
+MAX_FAILED_SHOWN = 15
 
 
 def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
         "batch",
-        help="convert many documents into a folder of JSON files",
-        description="Convert every supported file under the inputs into OUT_DIR/<name>.json.",
-        epilog="examples:\n  gazette batch corpus/ -o outputs/",
+        help="convert many documents into a folder of JSON files, CSV exports and an index",
+        description="Convert every supported file (.txt .md .pdf .docx .html) under the inputs into "
+        "OUT_DIR/<name>.json, in parallel. Every input ends as ok, error or timeout in OUT_DIR/index.jsonl; "
+        "claims.csv, checks.csv, indicators.csv and sections.csv cover the whole batch. Outputs already made "
+        "from the same input bytes and schema version are skipped (--no-resume to redo them). "
+        "Exit code 1 when any document failed.",
+        epilog="examples:\n  gazette batch corpus/ -o outputs/\n  gazette batch plans/ reports/*.pdf -o out/ --jobs 4 --timeout 60\n"
+        "  gazette batch corpus/ -o out/ --glob '*.html' --glob '*.txt'\n"
+        "  gazette batch corpus/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786",
         formatter_class=formatter,
     )
     p.add_argument("inputs", type=Path, nargs="+", help="files or folders (searched recursively)")
-    p.add_argument("-o", "--output-dir", type=Path, required=True, help="where the JSON files go")
+    p.add_argument("-o", "--output-dir", type=Path, required=True, help="where the JSON, index and CSV files go")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: the core count)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per document before its worker is killed (default: %(default)s)")
+    p.add_argument("--glob", action="append", default=[], metavar="PATTERN", help="pick files in folders by pattern instead of by extension (repeatable)")
+    p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True, help="skip inputs whose output is up to date (default: on)")
+    p.add_argument("--executor", choices=[e.value for e in Executor], default=Executor.LOCAL.value, help="local process pool or a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Dask scheduler address (default with dask: a local cluster)")
+    p.add_argument("--parquet", action="store_true", help="also write the exports as Parquet (needs pyarrow)")
     p.add_argument("--report", action="store_true", help="also write HTML reports (when available)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
-def collect(inputs: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            files.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS))
-        else:
-            files.append(item)
-    return files
+class _Progress:
+    """A rich progress bar on stderr (count, rate, ETA), or nothing when quiet or not a TTY."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
+                TextColumn("{task.fields[failed]}"), console=Console(stderr=True), transient=True,
+            )
+        self._failed = 0
+
+    def start(self, total: int) -> None:
+        if self._bar is not None:
+            self._bar.start()
+            self._task = self._bar.add_task("batch", total=total, rate="", failed="")
+
+    def advance(self, outcome: Outcome) -> None:
+        if self._bar is None:
+            return
+        self._failed += outcome.status.value != "ok"
+        speed = self._bar.tasks[0].speed
+        self._bar.update(self._task, advance=1, rate=f"{speed:.1f} doc/s" if speed else "",
+                         failed=f"[red]{self._failed} failed" if self._failed else "")
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def summary_lines(result: BatchResult, out_dir: Path) -> list[str]:
+    s = summary_dict(result)
+    lines = [
+        f"documents  {s['documents']}: ok {s['ok']} (resumed {s['resumed']}), error {s['error']}, timeout {s['timeout']}"
+        f"  in {s['seconds']:.1f} s",
+        f"extracted  sections {s['sections']}, tables {s['tables']}, claims {s['claims']}, checks {s['checks']}",
+        f"findings   inconsistent checks {s['inconsistent']}, cross-document inconsistencies {s['cross_document_inconsistent']}",
+        f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, indicators.csv, sections.csv, summary.json",
+    ]
+    failed = result.failed
+    if failed:
+        lines.append(f"failed     {len(failed)}:")
+        for o in sorted(failed, key=lambda o: o.input)[:MAX_FAILED_SHOWN]:
+            lines.append(f"  {o.status.value:<7} {o.message}")
+        if len(failed) > MAX_FAILED_SHOWN:
+            lines.append(f"  … and {len(failed) - MAX_FAILED_SHOWN} more: see {out_dir}/index.jsonl")
+    lines += [f"note       {n}" for n in result.notes]
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
-    files = collect(args.inputs)
-    if not files:
-        raise InputError(Code.BATCH_NO_INPUTS)
-    failed = 0
-    for path in files:
-        try:
-            doc = parse_file(path)
-            write_atomic(args.output_dir / f"{path.stem}.json", document_json(doc))
-            print(f"ok     {path}: {len(doc.sections)} sections, {len(doc.tables)} tables, "
-                  f"{len(doc.claims)} claims, {len(doc.checks)} checks")
-        except GazetteError as exc:
-            failed += 1
-            print(f"error  {exc.one_line()}", file=sys.stderr)
-    return 1 if failed else 0
+    if args.jobs < 1 or args.timeout <= 0:
+        raise UsageError(Code.BAD_ARGUMENT, "--jobs must be >= 1 and --timeout > 0")
+    options = BatchOptions(
+        out_dir=args.output_dir, jobs=args.jobs, timeout=args.timeout, resume=args.resume, globs=tuple(args.glob),
+        executor=Executor(args.executor), scheduler=args.scheduler, parquet=args.parquet, report=args.report,
+    )
+    progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
+    try:
+        result = run_batch(args.inputs, options, on_start=progress.start, on_outcome=progress.advance)
+    finally:
+        progress.stop()
+    print("\n".join(summary_lines(result, args.output_dir)))
+    return 1 if result.failed else 0

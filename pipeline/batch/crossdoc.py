@@ -1,0 +1,81 @@
+"""Cross-document checks: one indicator, one year, one unit, different values in two documents.
+
+Works on indicator-table rows (base and target cells). Names are compared after folding what
+documents vary in without changing meaning (width, spaces, a unit or note in brackets, footnote
+marks). Two printed values agree when their rounding intervals overlap (`829.9` and `829.92`
+agree; `829.92` and `830.5` do not), as in DESIGN §3. Targets are compared only with targets of
+the same relation (a `>=` goal is not a level).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..export.csv_out import Row
+
+RULE = "cross_document"
+_BRACKETED = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
+_NOISE = re.compile(r"[\s*※△▲☆★#①-⑳\d、.,;:\"“”'‘’]+$|^[\s\d、.]+|[\s\u3000]")
+
+
+def normalize_name(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name)
+    text = _BRACKETED.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def _interval(value: float, decimals: int | None) -> tuple[float, float]:
+    half = 0.5 * 10 ** -(decimals or 0)
+    return value - half, value + half
+
+
+def _observations(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], list[Row]]:
+    groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    for r in rows:
+        name = normalize_name(str(r.get("indicator") or ""))
+        unit = unicodedata.normalize("NFKC", str(r.get("unit") or "")).strip()
+        if not name:
+            continue
+        for side in ("base", "target"):
+            value, year = r.get(f"{side}_value"), r.get(f"{side}_year")
+            if value is None or year is None:
+                continue
+            if side == "target" and r.get("target_kind") not in (None, "level"):
+                continue
+            relation = "=" if side == "base" else str(r.get("target_relation") or "=")
+            key = (name, str(year), unit, relation)
+            groups[key].append({"doc_id": r["doc_id"], "value": float(value), "decimals": r.get(f"{side}_decimals"),
+                                "raw": r.get(f"{side}_raw") or value, "start": r.get("start"), "end": r.get("end")})
+    return groups
+
+
+def cross_document_checks(indicator_rows: Iterable[Mapping[str, Any]]) -> list[Row]:
+    """checks.csv rows, one per (indicator, year, unit) whose documents disagree."""
+    checks: list[Row] = []
+    for (name, year, unit, relation), obs in sorted(_observations(indicator_rows).items()):
+        if len({o["doc_id"] for o in obs}) < 2:
+            continue
+        disagree = [
+            (a, b) for i, a in enumerate(obs) for b in obs[i + 1 :]
+            if a["doc_id"] != b["doc_id"]
+            and (_interval(a["value"], a["decimals"])[1] < _interval(b["value"], b["decimals"])[0]
+                 or _interval(b["value"], b["decimals"])[1] < _interval(a["value"], a["decimals"])[0])
+        ]
+        if not disagree:
+            continue
+        stated = "; ".join(f"{o['doc_id']}: {o['raw']}" for o in obs)
+        relation_word = "" if relation == "=" else f" {relation}"
+        checks.append({
+            "doc_id": ";".join(sorted({o["doc_id"] for o in obs})),
+            "check_id": f"X{len(checks) + 1}",
+            "rule": RULE, "kind": "check", "verdict": "inconsistent", "severity": "major",
+            "stated": stated,
+            "explanation": f"{name} ({year}{', ' + unit if unit else ''}){relation_word} is stated as {stated}: "
+            f"{len(disagree)} pair(s) of documents give values whose rounding intervals do not overlap",
+            "spans": ";".join(f"{o['doc_id']}:{o['start']}-{o['end']}" for o in obs),
+        })
+    return checks

@@ -1,0 +1,91 @@
+"""Run the same per-document function on a Dask distributed cluster.
+
+`scheduler=None` starts a LocalCluster on loopback (processes, one thread each); otherwise the
+client connects to `tcp://HOST:PORT`. The workers need the `pipeline` package importable. At
+most one task per worker thread is in flight, so a task starts as soon as it is submitted and its
+deadline can be counted from submission; a task past the deadline is recorded as `timeout`,
+cancelled, and its worker restarted through its nanny (Dask cannot kill one running task).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import Code
+from .work import Outcome, Status, Task, convert_one, failed
+
+
+class DaskExecutor:
+    def __init__(self, jobs: int, timeout: float, scheduler: str | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self.scheduler = scheduler
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def __enter__(self) -> DaskExecutor:
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self._client = Client(self.scheduler, set_as_default=False)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+            )
+            self._client = Client(self._cluster, set_as_default=False)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def _slots(self) -> int:
+        threads = sum(self._client.nthreads().values())
+        return max(1, threads)
+
+    def _abandon(self, future: Any) -> None:
+        """Cancel a stuck task and restart the worker running it."""
+        try:
+            workers = [w for w, keys in self._client.processing().items() if future.key in keys]
+            future.cancel()
+            if workers:
+                self._client.restart_workers(workers, timeout=30)
+        except Exception:  # noqa: BLE001 - no nanny (external workers): the thread finishes on its own
+            pass
+
+    def imap(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        from distributed import wait
+
+        pending = list(tasks)[::-1]
+        running: dict[Any, tuple[Task, float]] = {}
+        slots = self._slots()
+        while pending or running:
+            while pending and len(running) < slots:
+                task = pending.pop()
+                future = self._client.submit(convert_one, task, pure=False, key=f"gazette-{id(task):x}-{time.monotonic_ns()}")
+                running[future] = (task, time.monotonic() + self.timeout)
+            next_deadline = min(d for _, d in running.values())
+            try:
+                wait(list(running), timeout=max(0.05, next_deadline - time.monotonic()), return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                pass  # a deadline passed: handled below
+            for future, (task, deadline) in list(running.items()):
+                if future.done():
+                    del running[future]
+                    yield self._result(future, task)
+                elif time.monotonic() >= deadline:
+                    del running[future]
+                    self._abandon(future)
+                    yield failed(task, Status.TIMEOUT, Code.BATCH_TIMEOUT, f"over {self.timeout:g} s on the cluster")
+
+    @staticmethod
+    def _result(future: Any, task: Task) -> Outcome:
+        try:
+            outcome: Outcome = future.result()
+            return outcome
+        except Exception as exc:  # noqa: BLE001 - a worker lost mid-task (KilledWorker and the like)
+            return failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, f"{type(exc).__name__}: {str(exc)[:200]}")

@@ -1,0 +1,141 @@
+"""A local process pool with a hard per-document timeout.
+
+`concurrent.futures` cannot kill one stuck task, so each worker is a long-lived process with
+its own pipe: it imports the pipeline (and loads jieba) once and then serves document after
+document. The parent waits on every pipe and process sentinel at once; a worker past its
+deadline is SIGKILLed and replaced, a worker that dies (segfault, OOM killer) is replaced, and
+the document is recorded as `timeout` or `error` E302 while the batch goes on.
+
+Workers come from a `forkserver` that has pre-imported the pipeline: forking is cheap, and the
+parent's threads (the progress bar) are never forked.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from ..errors import Code
+from .work import Outcome, Status, Task, convert_one, failed
+
+_PRELOAD = ["pipeline.api", "pipeline.batch.work"]
+
+
+def _serve(conn: Connection) -> None:
+    """Worker main loop: one task in, one Outcome out, until the pipe closes or None arrives."""
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(convert_one(task))
+
+
+def _context() -> mp.context.BaseContext:
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return mp.get_context("spawn")
+
+
+class _Worker:
+    def __init__(self, ctx: mp.context.BaseContext) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc: BaseProcess = ctx.Process(target=_serve, args=(child,), daemon=True)  # type: ignore[attr-defined]
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = 0.0
+
+    def stop(self, *, force: bool) -> None:
+        if not force and self.proc.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class LocalPool:
+    """`with LocalPool(jobs=2, timeout=120) as pool: for outcome in pool.imap(tasks): …`"""
+
+    def __init__(self, jobs: int, timeout: float) -> None:
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self._ctx = _context()
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(force=exc[0] is not None)
+
+    def close(self, *, force: bool = False) -> None:
+        for worker in self._workers:
+            worker.stop(force=force or worker.task is not None)
+        self._workers = []
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop(force=True)
+        self._workers[self._workers.index(worker)] = _Worker(self._ctx)
+
+    def imap(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        """Outcomes in completion order; exactly one per task."""
+        pending = deque(tasks)
+        if not self._workers:
+            self._workers = [_Worker(self._ctx) for _ in range(min(self.jobs, max(1, len(pending))))]
+        while pending or any(w.task for w in self._workers):
+            self._dispatch(pending)
+            busy = [w for w in self._workers if w.task is not None]
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.deadline for w in busy) - now)
+            wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=wait_for)
+            for worker in busy:
+                outcome = self._collect(worker)
+                if outcome is not None:
+                    yield outcome
+
+    def _dispatch(self, pending: deque[Task]) -> None:
+        for i in range(len(self._workers)):
+            while self._workers[i].task is None and pending:
+                worker, task = self._workers[i], pending.popleft()
+                try:
+                    worker.conn.send(task)
+                except OSError:  # the idle worker died: replace it and try again
+                    pending.appendleft(task)
+                    self._replace(worker)
+                    continue
+                worker.task, worker.deadline = task, time.monotonic() + self.timeout
+
+    def _collect(self, worker: _Worker) -> Outcome | None:
+        task = worker.task
+        assert task is not None
+        if worker.conn.poll():
+            try:
+                outcome: Outcome = worker.conn.recv()
+            except (EOFError, OSError):
+                outcome = failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, "the pipe closed mid-result")
+                self._replace(worker)
+                return outcome
+            worker.task = None
+            return outcome
+        if not worker.proc.is_alive():
+            code = worker.proc.exitcode
+            self._replace(worker)
+            return failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, f"exit code {code}")
+        if time.monotonic() >= worker.deadline:
+            self._replace(worker)
+            return failed(task, Status.TIMEOUT, Code.BATCH_TIMEOUT, f"killed after {self.timeout:g} s")
+        return None

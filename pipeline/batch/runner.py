@@ -1,0 +1,210 @@
+"""run_batch: inputs → one JSON per document, index.jsonl, batch-wide CSVs, cross-document checks.
+
+The library half of `gazette batch`: no printing; the caller gets callbacks for progress and a
+BatchResult for its summary. Every input ends in exactly one Outcome (ok / error / timeout).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, GazetteError, UsageError
+from ..export import csv_out
+from ..export.json_out import write_atomic
+from . import index
+from .crossdoc import cross_document_checks
+from .inputs import collect, output_names, output_path, sha256_file
+from .work import Outcome, Status, Task
+
+STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
+DEFAULT_TIMEOUT = 120.0
+
+
+class Executor(StrEnum):
+    LOCAL = "local"
+    DASK = "dask"
+
+
+@dataclass
+class BatchOptions:
+    out_dir: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = DEFAULT_TIMEOUT
+    resume: bool = True
+    globs: Sequence[str] = ()
+    executor: Executor = Executor.LOCAL
+    scheduler: str | None = None
+    parquet: bool = False
+    report: bool = False
+    stall: dict[str, float] | None = None  # None: read STALL_ENV
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    cross_checks: list[dict[str, Any]]
+    files: list[Path]
+    notes: list[str]
+    seconds: float
+
+    @property
+    def statuses(self) -> Counter[str]:
+        return Counter(o.status.value for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status is not Status.OK]
+
+    def totals(self) -> Counter[str]:
+        totals: Counter[str] = Counter()
+        for o in self.outcomes:
+            totals.update(o.counts)
+        return totals
+
+
+def _stall_from_env() -> dict[str, float]:
+    stall: dict[str, float] = {}
+    for item in filter(None, os.environ.get(STALL_ENV, "").split(",")):
+        name, _, seconds = item.rpartition("=")
+        stall[name] = float(seconds)
+    return stall
+
+
+def _stall_for(path: Path, stall: dict[str, float]) -> float:
+    return next((s for name, s in stall.items() if name and name in path.name), 0.0)
+
+
+def _executor(options: BatchOptions, n_tasks: int) -> Any:
+    jobs = max(1, min(options.jobs, n_tasks))
+    if options.executor == Executor.DASK:
+        from .dask_executor import DaskExecutor
+
+        return DaskExecutor(jobs, options.timeout, options.scheduler)
+    from .pool import LocalPool
+
+    return LocalPool(jobs, options.timeout)
+
+
+def _ok_documents(out_dir: Path, outcomes: Sequence[Outcome]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for o in sorted(outcomes, key=lambda o: o.output or ""):
+        if o.status is Status.OK and o.output:
+            path = out_dir / o.output
+            yield path.stem, json.loads(path.read_text(encoding="utf-8"))
+
+
+def _exports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in csv_out.COLUMNS}
+    for doc_id, data in _ok_documents(options.out_dir, outcomes):
+        for name, rows in csv_out.document_rows(doc_id, data).items():
+            tables[name].extend(rows)
+    cross = cross_document_checks(tables["indicators"])
+    tables["checks"].extend(cross)
+    files = csv_out.write_csvs(options.out_dir, tables)
+    if options.parquet:
+        if csv_out.parquet_available():
+            files += csv_out.write_parquet(options.out_dir, tables)
+        else:
+            notes.append("Parquet skipped: pyarrow is not installed (pip install pyarrow)")
+    return files, cross
+
+
+def _reports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> None:
+    """HTML pages (issue #8) in OUT_DIR/report/, one per document plus an index of failures."""
+    try:
+        from ..export.report import load_document, write_reports
+    except ImportError:
+        notes.append("HTML reports skipped: pipeline/export/report.py is not available yet")
+        return
+
+    def items() -> Iterator[tuple[str, Any]]:  # lazily, so only one Document is in memory at a time
+        for o in sorted(outcomes, key=lambda o: o.input):
+            if o.status is Status.OK and o.output:
+                yield Path(o.output).stem, load_document(options.out_dir / o.output)
+            else:
+                yield Path(o.input).name, o.message or o.status.value
+
+    try:
+        index_html = write_reports(items(), options.out_dir / "report")
+    except GazetteError as exc:
+        notes.append(f"HTML reports failed: {exc.one_line()}")
+        return
+    notes.append(f"HTML reports: {index_html}")
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    options: BatchOptions,
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Convert every input; raises only for usage problems (no inputs, bad options)."""
+    if options.scheduler and options.executor != Executor.DASK:
+        raise UsageError(Code.BAD_ARGUMENT, "--scheduler needs --executor dask")
+    started = time.perf_counter()
+    out_dir = options.out_dir
+    files = collect(inputs, globs=options.globs, exclude=out_dir)
+    names = output_names(files)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index.remove_stale_temps(out_dir)
+    records = index.previous_records(out_dir) if options.resume else {}
+    stall = _stall_from_env() if options.stall is None else options.stall
+    outcomes: list[Outcome] = []
+    tasks: list[Task] = []
+    for f in files:
+        out = output_path(out_dir, names[f.path])
+        sha = sha256_file(f.path)
+        done = index.resumable(out, sha, records) if options.resume else None
+        if done is not None:
+            done.input = str(f.path)
+            outcomes.append(done)
+        else:
+            tasks.append(Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall)))
+    if on_start:
+        on_start(len(files))
+    for o in outcomes:
+        if on_outcome:
+            on_outcome(o)
+    journal = index.Journal(out_dir)
+    try:
+        if tasks:
+            with _executor(options, len(tasks)) as executor:
+                for outcome in executor.imap(tasks):
+                    if outcome.output:
+                        outcome.output = Path(outcome.output).name
+                    journal.add(outcome)
+                    outcomes.append(outcome)
+                    if on_outcome:
+                        on_outcome(outcome)
+    finally:
+        journal.close()
+    notes: list[str] = []
+    written = [index.write_index(out_dir, outcomes)]
+    exported, cross = _exports(options, outcomes, notes)
+    written += exported
+    if options.report:
+        _reports(options, outcomes, notes)
+    result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3))
+    write_atomic(out_dir / "summary.json", json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n")
+    return result
+
+
+def summary_dict(result: BatchResult) -> dict[str, Any]:
+    totals = result.totals()
+    return {
+        "documents": len(result.outcomes),
+        **{s.value: result.statuses.get(s.value, 0) for s in Status},
+        "resumed": sum(1 for o in result.outcomes if o.resumed),
+        **{k: totals.get(k, 0) for k in ("sections", "tables", "claims", "checks", "inconsistent")},
+        "cross_document_inconsistent": len(result.cross_checks),
+        "seconds": result.seconds,
+        "failed": [{"input": o.input, "status": o.status.value, "code": o.code, "message": o.message} for o in result.failed],
+    }

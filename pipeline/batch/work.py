@@ -1,0 +1,134 @@
+"""The per-document function every executor runs: parse one file, write its JSON, report.
+
+It never raises: a coded error becomes `error` with its code, any other exception becomes
+`error` E304 naming the pipeline module it came from (a bug in that stage), so one bad file
+cannot stop a batch. Results are small picklable records; the JSON goes straight to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, GazetteError
+
+
+class Status(StrEnum):
+    OK = "ok"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+
+
+@dataclass(frozen=True)
+class Task:
+    input: str  # the path as collected
+    output: str  # absolute OUT_DIR/<name>.json
+    sha256: str | None = None
+    # test-only hook, never set by the CLI: sleep this many seconds before parsing (exercises
+    # --timeout); a negative value makes the worker process exit at once (exercises E302)
+    stall: float = 0.0
+
+
+@dataclass
+class Outcome:
+    input: str
+    output: str | None
+    status: Status
+    code: str | None = None
+    message: str | None = None
+    stage: str | None = None  # for E304: the pipeline module that raised
+    sha256: str | None = None
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+    worker_pid: int | None = None
+    worker_maxrss_kb: int | None = None
+    resumed: bool = False
+
+    def record(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status.value
+        return data
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Outcome:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["status"] = Status(known["status"])
+        return cls(**known)
+
+
+def failed(task: Task, status: Status, code: Code, detail: str) -> Outcome:
+    return Outcome(
+        input=task.input,
+        output=None,
+        status=status,
+        code=code.value,
+        message=GazetteError(code, detail, path=task.input).one_line(),
+        sha256=task.sha256,
+    )
+
+
+def counts_of(data: dict[str, Any]) -> dict[str, int]:
+    """Summary figures of one document JSON (a dict, so resumed files need no model load)."""
+    checks = data.get("checks") or []
+    return {
+        "sections": len(data.get("sections") or []),
+        "tables": len(data.get("tables") or []),
+        "claims": len(data.get("claims") or []),
+        "checks": len(checks),
+        "inconsistent": sum(1 for c in checks if c.get("verdict") == "inconsistent"),
+    }
+
+
+def failing_module(exc: BaseException) -> str:
+    """The innermost `pipeline.*` module in the traceback, outside this package and the API."""
+    found = "unknown"
+    for frame in traceback.extract_tb(exc.__traceback__):
+        parts = Path(frame.filename).parts
+        if "pipeline" not in parts:
+            continue
+        module = ".".join(parts[parts.index("pipeline") :])[: -len(".py")]
+        if module.startswith(("pipeline.batch", "pipeline.api")):
+            continue
+        found = f"{module}:{frame.lineno}"
+    return found
+
+
+def _maxrss_kb() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def convert_one(task: Task) -> Outcome:
+    """Parse `task.input`, write `task.output` atomically, and say how it went."""
+    from ..api import parse_file
+    from ..export.json_out import document_json, write_atomic
+
+    started = time.perf_counter()
+    outcome = Outcome(input=task.input, output=None, status=Status.OK, sha256=task.sha256, worker_pid=os.getpid())
+    try:
+        if task.stall < 0:
+            os._exit(70)
+        if task.stall:
+            time.sleep(task.stall)
+        doc = parse_file(task.input)
+        text = document_json(doc)
+        write_atomic(Path(task.output), text)
+        outcome.output = task.output
+        outcome.sha256 = doc.source.sha256
+        verdicts = [{"verdict": c.verdict} for c in doc.checks]
+        outcome.counts = counts_of({"sections": doc.sections, "tables": doc.tables, "claims": doc.claims, "checks": verdicts})
+    except GazetteError as exc:
+        outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()
+    except Exception as exc:  # noqa: BLE001 - any uncoded failure is a stage bug; record it, keep going
+        outcome.status, outcome.code = Status.ERROR, Code.BATCH_STAGE_FAILED.value
+        outcome.stage = failing_module(exc)
+        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+        outcome.message = GazetteError(Code.BATCH_STAGE_FAILED, f"{outcome.stage}: {detail}", path=task.input).one_line()
+    outcome.seconds = round(time.perf_counter() - started, 4)
+    outcome.worker_maxrss_kb = _maxrss_kb()
+    return outcome
