@@ -1,0 +1,39 @@
+"""gazette report FILE|OUT.json [-o report.html]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..export.report import load_document, write_report
+from ..export.report_marks import verdict_counts
+
+
+def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write a fact-check HTML report of one document",
+        description="Write a self-contained HTML page showing the document with every stated figure "
+        "highlighted by what the checker found (red inconsistent, green consistent, grey unverifiable "
+        "or not checked); click a figure for its arithmetic. FILE is a source document (parsed first) "
+        "or a JSON file written by `gazette parse`.",
+        epilog="examples:\n  gazette report corpus/qingpu-innovation-economy-14th-fyp.txt -o /tmp/r.html\n"
+        "  gazette report outputs/qingpu-innovation-economy-14th-fyp.json",
+        formatter_class=formatter,
+    )
+    p.add_argument("file", type=Path, help="a document (.txt, .md, .pdf, .docx, .html) or a gazette JSON")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="output HTML path (default: FILE.report.html beside the input)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = load_document(args.file)
+    out = args.output or args.file.with_suffix(".report.html")
+    write_report(doc, out)
+    counts = verdict_counts(doc.checks)
+    print(f"wrote {out}: {len(doc.claims)} figures, {sum(counts.values())} checks, "
+          f"{counts['inconsistent']} inconsistent", file=sys.stderr)
+    return 0

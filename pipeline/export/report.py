@@ -1,0 +1,170 @@
+"""The fact-check HTML report (issue #8): one self-contained page per document, plus an index.
+
+Stable API (used by `gazette report` and by `gazette batch … --report`):
+
+- `render_report(doc) -> str` — the page of one document as an HTML string.
+- `write_report(doc, path)` — write that page (atomically).
+- `entry_for(doc, href) -> ReportEntry` / `error_entry(name, message) -> ReportEntry` — one row
+  of the index, for a document or for a file that failed.
+- `write_index(entries, path)` — the index page listing `ReportEntry` rows.
+- `write_reports(items, out_dir) -> Path` — one page per document (`<stem>.html`, unique
+  names) and `index.html`; `items` are Documents or `(name, Document | error message)` pairs;
+  returns the index path.
+- `load_document(path) -> Document` — a gazette JSON (validated) or any source document (parsed).
+
+Pages are rendered by jinja2 with autoescape on; CSS and JS are inlined from the templates
+folder, so a page needs no network. Every span is checked against the text first: a span
+that does not fit raises ContractError E201, never a guessed highlight.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..errors import Code, ContractError
+from ..model import Document
+from ..schema import check_spans, validate_json
+from .json_out import write_atomic
+from .report_marks import verdict_counts
+from .report_view import ReportView
+
+ReportItem = Document | tuple[str, Document | str]
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One row of the index page."""
+
+    name: str
+    href: str | None
+    title: str
+    source: str
+    sections: int = 0
+    tables: int = 0
+    claims: int = 0
+    checked: int = 0
+    inconsistent: int = 0
+    unverifiable: int = 0
+    implied: int = 0
+    error: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline.export", "templates"),
+        autoescape=True,  # every template, whatever its name: document text is never trusted
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _title(doc: Document) -> str:
+    md = doc.metadata
+    fallback = Path(doc.source.path).name if doc.source.path else "document"
+    return md.title or md.notice_title or fallback
+
+
+def render_report(doc: Document) -> str:
+    check_spans(doc)
+    view = ReportView(doc)
+    return _env().get_template("report.html.j2").render(
+        doc=doc, view=view, title=_title(doc), summary=view.summary(), data=view.data()
+    )
+
+
+def write_report(doc: Document, path: Path) -> None:
+    write_atomic(path, render_report(doc))
+
+
+def entry_for(doc: Document, href: str | None) -> ReportEntry:
+    counts = verdict_counts(doc.checks)
+    return ReportEntry(
+        name=Path(doc.source.path).stem if doc.source.path else "document",
+        href=href,
+        title=_title(doc),
+        source=doc.source.path or "",
+        sections=len(doc.sections),
+        tables=len(doc.tables),
+        claims=len(doc.claims),
+        checked=sum(counts.values()),
+        inconsistent=counts["inconsistent"],
+        unverifiable=counts["unverifiable"],
+        implied=sum(1 for c in doc.checks if c.kind == "implied"),
+    )
+
+
+def error_entry(name: str, message: str) -> ReportEntry:
+    return ReportEntry(name=name, href=None, title=name, source=name, error=message)
+
+
+def render_index(entries: Sequence[ReportEntry]) -> str:
+    totals = {k: sum(getattr(e, k) for e in entries) for k in ("claims", "checked", "inconsistent", "implied")}
+    return _env().get_template("index.html.j2").render(
+        entries=entries, totals=totals, failed=sum(1 for e in entries if e.error)
+    )
+
+
+def write_index(entries: Iterable[ReportEntry], path: Path) -> None:
+    write_atomic(path, render_index(list(entries)))
+
+
+def _file_name(name: str, taken: set[str]) -> str:
+    # keep CJK names readable; drop what a file system or a URL would choke on
+    stem = re.sub(r"[\\/:*?\"<>|#%&\s]+", "_", name).strip("._") or "document"
+    candidate, n = f"{stem}.html", 1
+    while candidate.lower() in taken or candidate.lower() == "index.html":
+        n += 1
+        candidate = f"{stem}-{n}.html"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def write_reports(items: Iterable[ReportItem], out_dir: Path) -> Path:
+    """One page per document and `index.html` in out_dir; returns the index path."""
+    entries: list[ReportEntry] = []
+    taken: set[str] = set()
+    for item in items:
+        if isinstance(item, Document):
+            name = Path(item.source.path).stem if item.source.path else "document"
+            item = (name, item)
+        name, doc = item
+        if isinstance(doc, str):
+            entries.append(error_entry(name, doc))
+            continue
+        file_name = _file_name(name, taken)
+        write_report(doc, out_dir / file_name)
+        entry = entry_for(doc, file_name)
+        entries.append(replace(entry, name=name))
+    index = out_dir / "index.html"
+    write_index(entries, index)
+    return index
+
+
+def load_document(path: Path) -> Document:
+    """A gazette JSON file (schema-validated) or a source document (parsed)."""
+    if path.suffix.lower() != ".json":
+        from ..api import parse_file
+
+        return parse_file(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContractError(Code.JSON_UNREADABLE, "file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ContractError(Code.JSON_UNREADABLE, str(exc)[:120], path=str(path)) from None
+    try:
+        validate_json(data)
+    except ContractError as exc:
+        raise ContractError(exc.code, exc.detail, path=str(path)) from None
+    doc = Document.model_validate(data)
+    check_spans(doc)
+    return doc
