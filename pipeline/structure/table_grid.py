@@ -7,8 +7,8 @@ cell that spans rows into each row it covers, marked `filled`.
 
 from __future__ import annotations
 
-from ..model import Cell, Column, Span, Table
-from .table_columns import make_columns
+from ..model import Cell, Column, Table
+from .table_columns import header_role, make_columns
 
 
 def _header_depth(first: list[Cell]) -> int:
@@ -22,15 +22,20 @@ def grid_columns_and_rows(grid: Table) -> tuple[list[Column], list[list[Cell]]]:
         return [], []
     width = max(c.column + c.colspan for r in grid.rows for c in r.cells)
     depth = _header_depth(grid.rows[0].cells)
-    names: list[list[str]] = [[] for _ in range(width)]
-    spans: list[Span | None] = [None] * width
+    parts: list[list[Cell]] = [[] for _ in range(width)]
     for r in grid.rows[:depth]:
         for c in r.cells:
             for k in range(c.column, min(width, c.column + c.colspan)):
-                if c.text and c.text not in names[k]:
-                    names[k].append(c.text)
-                spans[k] = spans[k] or c.span
-    columns = make_columns(["".join(n) for n in names], spans, grid.title)
+                if c.text and c.text not in [p.text for p in parts[k]]:
+                    parts[k].append(c)
+    names, spans = [], []
+    for cells in parts:
+        joined = "".join(c.text for c in cells)
+        # `目标值` over `2025年` reads 目标值2025年; `指标值` over `2020年` reads as the year alone
+        use = cells if header_role(joined) or not cells else cells[-1:]
+        names.append("".join(c.text for c in use))
+        spans.append(use[0].span if len(use) == 1 else None)
+    columns = make_columns(names, spans, grid.title)
     pending: dict[int, list[Cell]] = {}  # row index -> cells copied down from a rowspan above
     rows: list[list[Cell]] = []
     for i, r in enumerate(grid.rows[depth:], start=depth):

@@ -53,8 +53,8 @@ def fill_down(rows: list[list[Cell]], columns: list[Column]) -> list[list[Cell]]
         by_col = {c.column: c for c in cells}
         for col in fill_cols:
             here = by_col.get(col)
-            empty_merged = here is not None and not here.text and _role(columns, col) is not Role.UNIT
-            if (here is None or empty_merged) and col in above:
+            # an empty cell under a merged one reads as empty in text exports of the table
+            if (here is None or not here.text) and col in above:
                 by_col[col] = above[col].model_copy(update={"filled": True})
             elif here is not None and here.text:
                 above[col] = here
