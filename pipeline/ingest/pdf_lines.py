@@ -1,0 +1,193 @@
+"""From PDF characters to the lines a reader sees, then to paragraphs.
+
+Lines: characters clustered by vertical centre and sorted by x (PDFium's stream order puts
+runs of another font, such as quotes, at the end of the line). Paragraphs: a line that reaches
+the right margin continues on the next line unless that line is indented, centred or in another
+font size; wrapped pieces join with no space between CJK characters. Running headers, footers
+and page numbers (`- 3 -`, `第3页`) in the page margins are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+from .base import CharBox
+from .pdf_chars import Char, PageChars_
+
+PAGE_NUMBER = re.compile(r"^(?:[-—–－~·]*\s*\d{1,4}\s*[-—–－~·]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+MARGIN_ZONE = 0.1  # top and bottom share of the page where running heads and folios sit
+# font names that tell heading levels in government documents (GB/T 9704 practice)
+HEADING_FONTS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"hei|黑体|SansCJK|SourceHanSans|思源黑", re.IGNORECASE), 1),
+    (re.compile(r"kai|楷", re.IGNORECASE), 2),
+]
+_LATIN = re.compile(r"[A-Za-z0-9%.]")
+
+
+@dataclass
+class Line:
+    page: int
+    chars: list[Char]
+    text: str = ""
+    boxes: list[CharBox | None] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return median(c.size for c in self.chars)
+
+    @property
+    def font(self) -> str:
+        """The dominant font: a quote or digit in a fallback font does not change it."""
+        return Counter(c.font for c in self.chars).most_common(1)[0][0] if self.chars else ""
+
+
+def _render(page: int, chars: list[Char]) -> Line:
+    """Text and boxes of one line; a space only between Latin words set apart."""
+    text: list[str] = []
+    boxes: list[CharBox | None] = []
+    prev: Char | None = None
+    for c in chars:
+        if c.ch.isspace():
+            prev = prev if prev is None else prev
+            continue
+        if prev is not None and c.x0 - prev.x1 > 0.25 * c.size and _LATIN.match(prev.ch) and _LATIN.match(c.ch):
+            text.append(" ")
+            boxes.append(None)
+        text.append(c.ch)
+        boxes.append(CharBox(page, round(c.x0, 2), round(c.top, 2), round(c.x1, 2), round(c.bottom, 2)))
+        prev = c
+    return Line(page, chars, "".join(text), boxes)
+
+
+def group_lines(page: int, chars: Iterable[Char]) -> list[Line]:
+    """Cluster characters into lines by vertical centre, top to bottom, each sorted by x."""
+    real = sorted((c for c in chars if not c.generated and not c.ch.isspace()), key=lambda c: c.line_y)
+    rows: list[list[Char]] = []
+    for c in real:
+        if rows and abs(c.line_y - rows[-1][-1].line_y) <= 0.4 * max(c.size, 1.0):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [_render(page, sorted(r, key=lambda c: c.x0)) for r in rows]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def drop_running(pages: Sequence[PageChars_], lines: list[list[Line]]) -> list[list[Line]]:
+    """Remove page numbers and lines repeated in the margin zone of most pages."""
+    in_zone: list[list[bool]] = []
+    counts: Counter[str] = Counter()
+    for pg, page_lines in zip(pages, lines, strict=True):
+        flags = [ln.bottom < pg.height * MARGIN_ZONE or ln.top > pg.height * (1 - MARGIN_ZONE) for ln in page_lines]
+        in_zone.append(flags)
+        counts.update({_key(ln.text) for ln, z in zip(page_lines, flags, strict=True) if z})
+    need = max(2, len(pages) // 2)
+    out: list[list[Line]] = []
+    for page_lines, flags in zip(lines, in_zone, strict=True):
+        out.append(
+            [
+                ln
+                for ln, z in zip(page_lines, flags, strict=True)
+                if not (z and (PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and counts[_key(ln.text)] >= need)))
+            ]
+        )
+    return out
+
+
+@dataclass
+class Layout:
+    """Body-text geometry of the document: where lines start and end."""
+
+    left: float
+    right: float
+    em: float
+    page_width: float
+
+    @classmethod
+    def measure(cls, lines: Sequence[Line], page_width: float) -> Layout:
+        long = [ln for ln in lines if len(ln.text) >= 10] or list(lines)
+        if not long:
+            return cls(0.0, page_width, 12.0, page_width)
+        em = median(ln.size for ln in long) or 12.0
+        lefts = Counter(round(ln.x0) for ln in long)
+        left = float(min(x for x, n in lefts.items() if n >= max(lefts.values()) * 0.3))
+        rights = sorted(ln.x1 for ln in long)
+        right = rights[int(len(rights) * 0.9)]
+        return cls(left, right, em, page_width)
+
+    def centred(self, ln: Line) -> bool:
+        mid = abs((ln.x0 + ln.x1) / 2 - (self.left + self.right) / 2) < 1.5 * self.em
+        return mid and ln.x0 > self.left + 1.5 * self.em and not self.full(ln)
+
+    def indented(self, ln: Line) -> bool:
+        return ln.x0 > self.left + 1.2 * self.em
+
+    def full(self, ln: Line) -> bool:
+        return ln.x1 >= self.right - 2.0 * self.em
+
+
+def _wrapped_word(prev: Line, nxt: Line, lay: Layout) -> bool:
+    """`prev` stops short because the number or word that starts `nxt` did not fit after it."""
+    lead = 0
+    while lead < len(nxt.chars) and _LATIN.match(nxt.chars[lead].ch):
+        lead += 1
+    if lead == 0:
+        return False
+    width = nxt.chars[min(lead, len(nxt.chars) - 1)].x1 - nxt.chars[0].x0
+    return prev.x1 + width > lay.right - 0.5 * lay.em
+
+
+def continues(prev: Line, nxt: Line, lay: Layout) -> bool:
+    """Does `nxt` continue the paragraph `prev` ends with?"""
+    if not (lay.full(prev) or _wrapped_word(prev, nxt, lay)):
+        return False
+    if lay.centred(prev) or lay.centred(nxt) or lay.indented(nxt):
+        return False
+    if abs(prev.size - nxt.size) > 0.1 * max(prev.size, 1.0):
+        return False
+    return prev.font == nxt.font
+
+
+def heading_level(ln: Line, lay: Layout) -> int | None:
+    """A level hint from the font of a short, left-set line that does not end a sentence."""
+    if lay.centred(ln) or len(ln.text) > 50 or ln.text.endswith("。"):
+        return None
+    for pattern, level in HEADING_FONTS:
+        if pattern.search(ln.font):
+            return level
+    return None
+
+
+def join_line_run(run: Sequence[Line]) -> tuple[str, list[CharBox | None]]:
+    """Join wrapped lines: nothing between CJK, one space between Latin words."""
+    text = ""
+    boxes: list[CharBox | None] = []
+    for ln in run:
+        if text and _LATIN.match(text[-1]) and _LATIN.match(ln.text[:1]) and text[-1].isalpha() and ln.text[0].isalpha():
+            text += " "
+            boxes.append(None)
+        text += ln.text
+        boxes.extend(ln.boxes)
+    return text, boxes
