@@ -13,6 +13,7 @@ import regex
 from ..model import DocNumber, Document, Metadata, Span
 from . import metadata_patterns as P
 from .dates import parse_date
+from .heading_grammar import Style, line_candidates
 from .heading_lines import FrontMatter, Line, body_lines, front_matter
 
 SCAN_LINES = 80  # the header elements sit in the first lines, after any page furniture
@@ -48,7 +49,7 @@ def _is_label(s: str) -> bool:
 def _is_recipients(v: _View) -> bool:
     t = v.text
     return (t.endswith((":", "：")) and not _is_label(t) and "。" not in t and len(t) <= 200
-            and not t.startswith(("根据", "按照", "为", "现将", "经")))
+            and bool(P.RECIPIENT_HINT.search(t)) and not t.startswith(("根据", "按照", "为", "现将", "经")))
 
 
 def _notice_and_recipients(views: list[_View]) -> tuple[int | None, int | None]:
@@ -191,6 +192,8 @@ class _Reader:
             self.put("title", name, nv.span(*m.span(group)))
             return
         for v in views[:end]:
+            if any(c.style is not Style.MD for c in line_candidates(self.text, v.start, v.line.end)):
+                return  # the body's headings start before any title line
             t = v.text.strip("《》")
             if (P.TITLE_LINE.fullmatch(t) and not _date_of_line(t) and not t.startswith(("—", "-", "【"))
                     and not _is_prose(t)):
