@@ -1,0 +1,118 @@
+"""Which narrative figure speaks of which indicator-table row: by what the text says.
+
+A text figure matches a row when the words just before it (back to the clause start, at most
+WINDOW characters) or right after it cover enough of the indicator name's character bigrams,
+when modifiers that change the meaning (新增, 累计, 人均, 年均, 每万人) agree, and when the
+sentence speaks of the same year (到2025年 / “十四五”期间 → the target year; 2020年 / “十三五”期末
+→ the base year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Row, Table, TableValue
+from .context import Context
+from .figures import Figure, figure_in_span
+from .periods import current_year
+
+WINDOW = 80
+AFTER = 20
+MODIFIERS = ("新增", "累计", "人均", "年均", "每万人", "每千人", "净增")
+GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[^,;。]{0,3}$")
+CHANGE_BEFORE = regex.compile(r"(增长|增幅|增速|下降|提高|降低|减少|增加)[^,;。]{0,3}$")
+BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
+BACK_STOP = regex.compile(r"[;。\n]")
+
+
+@dataclass
+class Side:
+    """One stated value of a row (base or target) as a figure, with its year."""
+
+    table: Table
+    row: Row
+    name: str  # base | target
+    value: TableValue
+    figure: Figure
+    year: int | None
+
+
+def bigrams(s: str) -> set[str]:
+    s = BRACKETS.sub("", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def row_sides(ctx: Context) -> list[Side]:
+    out: list[Side] = []
+    for t in ctx.doc.tables:
+        for row in t.rows:
+            if not row.indicator:
+                continue
+            for name in ("base", "target"):
+                tv: TableValue | None = getattr(row, name)
+                if tv is None or tv.value is None or tv.span is None or tv.kind not in ("level", "annual_growth_pct"):
+                    continue
+                unit = "%" if tv.kind == "annual_growth_pct" else row.unit
+                fig = figure_in_span(ctx.text, tv.span.start, tv.span.end, unit)
+                if fig is not None:
+                    out.append(Side(t, row, name, tv, fig, tv.year))
+    return out
+
+
+def window(ctx: Context, fig: Figure) -> tuple[str, str]:
+    lo = max(0, fig.start - WINDOW)
+    stops = [m.end() for m in BACK_STOP.finditer(ctx.text, lo, fig.start)]
+    lo = stops[-1] if stops else lo
+    after = ctx.text[fig.end : fig.end + AFTER]
+    cut = regex.search(r"[,;。\n]", after)
+    return ctx.text[lo : fig.start], after[: cut.start()] if cut else after
+
+
+def coverage(indicator: str, before: str, after: str) -> float:
+    want = bigrams(indicator)
+    if not want:
+        return 0.0
+    have = bigrams(before) | bigrams(after)
+    return len(want & have) / len(want)
+
+
+def modifiers_agree(indicator: str, before: str, *, growth: bool = False) -> bool:
+    """新增/累计/人均… must be said on both sides or neither (年均 belongs to a growth target)."""
+    near = regex.split(r"[,;:]", before)[-1][-30:]
+    mods = [m for m in MODIFIERS if not (growth and m == "年均")]
+    return all((m in indicator) == (m in near) for m in mods)
+
+
+def tail_near(indicator: str, before: str, after: str) -> bool:
+    """The indicator's head noun (its last two characters) sits right at the figure."""
+    name = BRACKETS.sub("", indicator)
+    tail = name[-2:]
+    return tail in before[-10:] or tail in after
+
+
+def is_growth_context(ctx: Context, fig: Figure) -> bool:
+    return bool(GROWTH_BEFORE.search(ctx.text[max(0, fig.start - 10) : fig.start]))
+
+
+def candidates(ctx: Context, side: Side) -> list[tuple[float, bool, Figure]]:
+    """Text figures that may state this row value: (coverage, head noun at the figure, figure)."""
+    growth = side.value.kind == "annual_growth_pct"
+    dim = side.figure.dimension
+    out = []
+    for fig in ctx.figures:
+        if fig.dimension != dim:
+            continue
+        if dim == "percent" and (is_growth_context(ctx, fig) != growth):
+            continue
+        if dim == "percent" and not growth and CHANGE_BEFORE.search(ctx.text[max(0, fig.start - 8) : fig.start]):
+            continue
+        before, after = window(ctx, fig)
+        cov = coverage(side.row.indicator or "", before, after)
+        if cov < 0.5 or not modifiers_agree(side.row.indicator or "", before, growth=growth):
+            continue
+        if side.year is not None and current_year(ctx, fig.start) != side.year:
+            continue
+        out.append((cov, tail_near(side.row.indicator or "", before, after), fig))
+    return out

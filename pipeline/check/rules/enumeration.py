@@ -1,0 +1,126 @@
+"""Stated count vs listed items: `上海工商学院、上海政法学院、上海大学房地产学院三所高校`,
+`“企业服务、政策支撑、科技市场、体制机制”四种环境`, `“五大经济”(总部经济、…、湖区经济)`.
+
+A Chinese count word (三所, 四大, 六个方面) is compared with the 、-separated list right before it
+(inside one pair of quotes, or back to the clause start), or with a list in parentheses or after
+a colon right after it. 和/及/与 may join the last two items. `等` before the count marks a list
+that may be partial: fewer items than the count is then no error.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...model import Severity, Span, Verdict
+from ..context import Context, Draft, RuleCode
+
+DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CLASSIFIERS = "个方面|个|大|项|所|种|类|条|家|座|支|位|名|张|片|批"
+COUNT_RE = regex.compile(rf"(?<![一二三四五六七八九十两百千万\d第])(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)(?P<cls>{CLASSIFIERS})")
+CLAUSE_START = regex.compile(r"[,;:。!?\n(]")
+JOINERS = regex.compile(r"以及|和|及|与")
+AFTER_LIST = regex.compile(r"^[”\"]?\s*[(:]\s*(?P<body>[^()。;\n]{2,200}?)[)。;\n]")
+
+
+def cn_number(s: str) -> int:
+    if s.startswith("十"):
+        return 10 + (DIGITS[s[1]] if len(s) > 1 else 0)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return DIGITS[tens] * 10 + (DIGITS[ones] if ones else 0)
+    return DIGITS[s]
+
+
+def split_items(body: str) -> list[str]:
+    """Top-level 、 items (a 、 inside brackets or nested quotes does not split)."""
+    items, depth, cur = [], 0, ""
+    for ch in body:
+        if ch in "(《‘[":
+            depth += 1
+        elif ch in ")》’]" and depth:
+            depth -= 1
+        if ch == "、" and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    return [i for i in (x.strip() for x in items) if i]
+
+
+def _list_before(ctx: Context, pos: int) -> tuple[str, int] | None:
+    """The list ending right before `pos`: a quoted one “…”, or back to the clause start."""
+    text = ctx.text
+    if pos > 0 and text[pos - 1] in "”\"":
+        open_at = text.rfind("“" if text[pos - 1] == "”" else "\"", max(0, pos - 200), pos - 1)
+        if open_at >= 0:
+            return text[open_at + 1 : pos - 1], open_at
+        return None
+    lo = max(0, pos - 150)
+    starts = [m.end() for m in CLAUSE_START.finditer(text, lo, pos)]
+    start = starts[-1] if starts else lo
+    return text[start:pos], start
+
+
+def _counts_match(items: list[str], n: int) -> tuple[bool, int]:
+    if len(items) == n:
+        return True, n
+    joined = JOINERS.split(items[-1]) if items else []
+    if len(joined) > 1 and len(items) - 1 + len(joined) == n:
+        return True, n
+    return False, len(items)
+
+
+def check(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    for m in COUNT_RE.finditer(ctx.text):
+        if ctx.in_table(m.start()):
+            continue
+        n = cn_number(m.group("n"))
+        if n < 2:
+            continue
+        draft = _check_before(ctx, m, n) or _check_after(ctx, m, n)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _draft(ctx: Context, m: regex.Match[str], n: int, items: list[str], where: Span) -> Draft:
+    ok, got = _counts_match(items, n)
+    shown = "、".join(items)
+    verdict = Verdict.CONSISTENT if ok else Verdict.INCONSISTENT
+    word = "consistent" if ok else "inconsistent"
+    expl = f"“{m.group()}” states {n}; the list names {got if not ok else n}: {shown}: {word}"
+    return Context.draft(RuleCode.ENUMERATION_COUNT, verdict, expl,
+                         extra_spans=[Span(start=m.start(), end=m.end()), where],
+                         stated=n, severity=None if ok else Severity.MAJOR)
+
+
+def _check_before(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:
+    found = _list_before(ctx, m.start())
+    if found is None:
+        return None
+    body, start = found
+    partial = body.rstrip().endswith("等")
+    items = split_items(body.rstrip().removesuffix("等"))
+    if len(items) < 2:
+        return None
+    if partial and len(items) < n:
+        return None
+    return _draft(ctx, m, n, items, Span(start=start, end=start + len(body)))
+
+
+def _check_after(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:
+    # the counted noun then (…) or :…, as in “五大经济”(功能型总部经济、…) or 三所高校:甲、乙、丙
+    tail = ctx.text[m.end() : m.end() + 260]
+    noun = regex.match(r"[^\s,;。、“”()(:]{0,8}", tail)
+    skip = noun.end() if noun else 0
+    am = AFTER_LIST.match(tail[skip:])
+    if not am:
+        return None
+    body = am.group("body")
+    items = split_items(body.removesuffix("等"))
+    if len(items) < 2 or (body.endswith("等") and len(items) < n):
+        return None
+    start = m.end() + skip + am.start("body")
+    return _draft(ctx, m, n, items, Span(start=start, end=start + len(body)))

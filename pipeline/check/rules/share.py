@@ -1,0 +1,85 @@
+"""Share: `A(829.92亿元)占B(10912.97亿元)的7.6%`, `A …,占B比重24.7%`.
+
+Recomputes A / B × 100 when both levels are stated; when only A is, reports the total the
+share implies (B = A / x%). The numerator is the nearest level before 占 in the same clause.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ...model import Verdict
+from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
+from ..figures import Figure
+from ..interval import Interval, fmt, fmt_interval
+
+# 占 as "accounts for", not 占地/占用/抢占
+ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到|线|位)")
+CLAUSE_END = regex.compile(r"[;。\n]")
+CHANGE_WORDS = regex.compile(r"增|降|提高|提升|减少|比上年|同比|年均")
+RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
+MAX_LOOKBACK = 40
+MAX_LOOKAHEAD = 45
+
+
+def _numerator(ctx: Context, pos: int) -> Figure | None:
+    start = pos - MAX_LOOKBACK
+    clause = max((m.end() for m in CLAUSE_END.finditer(ctx.text, max(0, start), pos)), default=max(0, start))
+    cands = [f for f in ctx.figures_in(clause, pos) if f.dimension not in RATIO_DIMS]
+    return cands[-1] if cands else None
+
+
+def _percent_after(ctx: Context, pos: int) -> tuple[Figure | None, list[Figure]]:
+    stop = CLAUSE_END.search(ctx.text, pos, pos + MAX_LOOKAHEAD)
+    end = stop.start() if stop else min(len(ctx.text), pos + MAX_LOOKAHEAD)
+    nxt = ZHAN.search(ctx.text, pos + 1, end)
+    end = nxt.start() if nxt else end
+    figs = ctx.figures_in(pos, end)
+    pct = next((f for f in figs if f.dimension == "percent"), None)
+    if pct is None or CHANGE_WORDS.search(ctx.text, pos, pct.start):
+        return None, []  # a growth rate after 占…, not the share itself
+    return pct, [f for f in figs if f.end <= pct.start]
+
+
+def check(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    for m in ZHAN.finditer(ctx.text):
+        if ctx.in_table(m.start()):
+            continue
+        pct, between = _percent_after(ctx, m.end())
+        num = _numerator(ctx, m.start())
+        if pct is None or num is None:
+            continue
+        den = next((f for f in reversed(between) if f.dimension == num.dimension), None)
+        stated, qual = stated_interval(ctx, pct)
+        if den is None:
+            out.append(_implied_total(num, pct))
+            continue
+        computed = num.base_interval() / den.base_interval() * Interval.exact(100)
+        point = num.value * num.factor / (den.value * den.factor) * 100
+        figs = [num, den, pct]
+        if qual and qual.startswith("approximate"):
+            out.append(Context.draft(RuleCode.SHARE, Verdict.UNVERIFIABLE,
+                                     f"{num.label()} / {den.label()} = {fmt(point, 3)}%; stated {pct.label()} is {qual}",
+                                     figs, stated=float(pct.value), computed=computed, computed_value=point,
+                                     exemption=qual))
+            continue
+        verdict, severity = judge(stated, computed, pct.decimals)
+        bound = f" ({qual})" if qual else ""
+        expl = (f"{num.label()} / {den.label()} × 100 = {fmt(point, 3)}% "
+                f"(interval {fmt_interval(computed, 4, '%')}); stated {pct.label()}{bound} covers "
+                f"{fmt_interval(pct.interval(), pct.decimals + 1, '%')}: {verdict_word(verdict)}")
+        out.append(Context.draft(RuleCode.SHARE, verdict, expl, figs, stated=float(pct.value),
+                                 computed=computed, computed_value=point, severity=severity))
+    return out
+
+
+def _implied_total(num: Figure, pct: Figure) -> Draft:
+    computed = num.interval() / pct.interval() * Interval.exact(100)
+    point = num.value / pct.value * 100
+    expl = (f"implied whole: {num.label()} / {pct.label()} = {fmt(point, 2)}{num.scale}{num.unit} "
+            f"(interval {fmt_interval(computed, 2)}{num.scale}{num.unit}); the whole is not stated")
+    return Context.draft(RuleCode.SHARE, Verdict.UNVERIFIABLE, expl, [num, pct], kind="implied",
+                         stated=None, computed=computed, computed_value=Decimal(point))

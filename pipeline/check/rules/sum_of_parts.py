@@ -1,0 +1,117 @@
+"""Sum of parts: `共43家,其中国家级2家、市级8家、区级20家、备案13家`.
+
+The total is the last level before 其中 (in the same sentence, or the one before when 其中
+opens a sentence); the parts are the levels of the same dimension after it, up to the end of
+the sentence — or of a `;` clause when that already sums correctly. Rounded parts carry their
+rounding interval, so n parts allow n × half a unit; counts of things are exact integers.
+A 其中 list may name only some parts, or overlapping ones: a sum far from the total (beyond
+SLACK) is reported as unverifiable rather than as an error.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ...model import Verdict
+from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
+from ..figures import Figure
+from ..interval import Interval, fmt, fmt_interval
+
+QIZHONG = regex.compile(r"其中")
+CHANGE_BEFORE = regex.compile(r"(增加|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
+RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
+NOT_ADJUSTED = "未作机械调整"
+SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
+
+
+def _total(ctx: Context, pos: int) -> Figure | None:
+    s, _ = ctx.sentence(pos)
+    before = ctx.figures_in(s, pos)
+    if not before and s > 0:
+        before = ctx.figures_in(ctx.sentence(s - 1)[0], s)
+    levels = [f for f in before if f.dimension not in RATIO_DIMS and not _is_change(ctx, f)]
+    return levels[-1] if levels else None
+
+
+def _is_change(ctx: Context, f: Figure) -> bool:
+    return bool(CHANGE_BEFORE.search(ctx.text[max(0, f.start - 8) : f.start]))
+
+
+def _part_lists(ctx: Context, pos: int, total: Figure) -> list[list[Figure]]:
+    """Candidate part lists: up to each `;` in the sentence, then the whole sentence."""
+    _, end = ctx.sentence(pos)
+    nested = QIZHONG.search(ctx.text, pos + 2, end)
+    end = nested.start() if nested else end
+    cuts = [m.start() for m in regex.finditer(r";", ctx.text[pos:end])] + [end - pos]
+    lists: list[list[Figure]] = []
+    for cut in cuts:
+        figs = ctx.figures_in(pos, pos + cut)
+        parts = [f for f in figs if f.dimension == total.dimension and not _is_change(ctx, f)]
+        if len(parts) >= 2 and (not lists or len(parts) > len(lists[-1])):
+            lists.append(parts)
+    return lists
+
+
+def check(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    loose = NOT_ADJUSTED in ctx.text
+    for m in QIZHONG.finditer(ctx.text):
+        if ctx.in_table(m.start()):
+            continue
+        total = _total(ctx, m.start())
+        if total is None:
+            continue
+        lists = _part_lists(ctx, m.end(), total)
+        if not lists:
+            continue
+        draft = None
+        for parts in lists:
+            draft = _judge(ctx, total, parts, loose)
+            if draft.verdict == Verdict.CONSISTENT:
+                break
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: bool) -> Draft:
+    figs = [total, *parts]
+    terms = " + ".join(p.label() for p in parts)
+    summed = Interval.exact(0)
+    for p in parts:
+        summed = summed + p.base_interval()
+    point = sum((p.value * p.factor for p in parts), Decimal(0))
+    unit = f"{total.scale}{total.unit}"
+    shown = point / total.factor
+    stated, qual = stated_interval(ctx, total)
+    part_quals = [q for q in (stated_interval(ctx, p)[1] for p in parts) if q]
+    places = max(p.decimals for p in parts)
+    base = f"{terms} = {fmt(shown, places)}{unit}; stated total {total.label()}"
+    computed = summed.scale(Decimal(1) / total.factor)
+    if qual or part_quals:
+        return Context.draft(RuleCode.SUM_OF_PARTS, Verdict.UNVERIFIABLE,
+                             f"{base}: {(qual or part_quals[0])}, so the sum is not checked", figs,
+                             stated=float(total.value), computed=computed, computed_value=shown,
+                             exemption=qual or part_quals[0])
+    exemption = None
+    if loose and not total.is_count:
+        tol = Decimal(len(parts)) * Interval.printed(Decimal(0), places).hi
+        stated = stated.widen(tol)
+        exemption = f"the document says {NOT_ADJUSTED}: totals may differ from the sum of rounded parts"
+    verdict, severity = judge(stated, computed, total.decimals)
+    if verdict == Verdict.INCONSISTENT:
+        far = abs(shown - total.value) > SLACK * total.value
+        if far:
+            return Context.draft(RuleCode.SUM_OF_PARTS, Verdict.UNVERIFIABLE,
+                                 f"{base}: the parts listed after 其中 are far from the total, so they may "
+                                 "be only some of the parts or overlap", figs, stated=float(total.value),
+                                 computed=computed, computed_value=shown,
+                                 exemption="其中 may list only some parts, or overlapping ones")
+    rounding = "" if all(p.is_count for p in figs) else f" (interval {fmt_interval(computed, places + 1)}{unit})"
+    expl = f"{base}{rounding}: {verdict_word(verdict)}"
+    if all(p.is_count for p in figs) and verdict == Verdict.INCONSISTENT:
+        expl += " (counts of things are exact, not rounded)"
+    return Context.draft(RuleCode.SUM_OF_PARTS, verdict, expl, figs, stated=float(total.value),
+                         computed=computed, computed_value=shown, severity=severity, exemption=exemption)
