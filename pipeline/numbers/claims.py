@@ -1,9 +1,262 @@
-"""Numeric claims (issue #3): not built yet."""
+"""Numeric claims (issue #3): every figure the text states, typed and located.
+
+Conventions (stable; a change is noted here):
+- `span` covers the figure with its unit and nothing else: `829.92亿元`, `4.4倍`, `34.5%`, `三所`,
+  `3000多万` (多/余 printed inside the figure stay inside). Qualifiers (达, 超过, 以上, 约) are
+  outside the span and reported in `qualifier` / `bound`.
+- `value` is the number as printed, in `unit`; `unit` is the unit as printed INCLUDING its scale
+  (亿元, 万人, 万平方米, %, 个百分点, 倍); `scale` is the scale word alone (亿, 万) or None;
+  `normalized` = {value in base units, base unit} (829.92亿元 → 8.2992e10 元; 3成 → 30 %;
+  3000多万 → 3e7 "1" = dimensionless). `decimals` is the printed precision (109.30 → 2).
+- `kind`: amount (money, area, mass … levels), count (people and measure words: 人, 家, 项),
+  percent (a level in %), share (占…比重/的 x%), growth_yoy (增长/下降 x%, 同比, 比上年),
+  cagr (年均), multiple (N倍), pp_change (个百分点), doubling (翻番 → value 2, 翻两番 → 4),
+  ratio (`parts` 2.5:36.7:60.7), fraction (三分之一: value 1/3, parts [1, 3]), per_unit
+  (14.3/10万, 25微克/立方米), range (value..value_high of an amount or count), year, date.
+  A goal (到2025年…, 目标, 力争) turns amount/count/percent into `target` and sets `target`;
+  the measured dimension is always in `dimension`.
+- `negative`: the change is a decrease (下降/减少/回落); value stays positive.
+- `bound`: = >= <= > < ~ from the qualifier (以上 ≥, 超过/突破/多/余 >, 以内/不超过 ≤, 约/近/左右 ~).
+- `period`: the nearest period named before the figure in its paragraph, skipping comparison
+  bases (是“十二五”期末的, 比2015年); `year` when that period is one year.
+- `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
+  figures (or listed names) it refers to, in order.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import regex
+
+from ..model import Claim, ClaimKind, Document, Normalized, Period, Relation, Span
+from . import cues
+from .distribute import distribute_respectively
+from .figures import Figure, scan
+from .periods import PeriodRef, find_periods
+from .regions import skip_regions
+from .subjects import clause_start, noun_after, subject_metric
+from .units import dimension_of, normalize
+from .units_data import ARTICLE_UNITS, IDIOMS
+
+SENTENCE_STOP = "。;!?\n"
+BASE_BEFORE_RE = regex.compile(r"(?:比|较|是|相当于|与|同)$")
+LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT}
+CHANGE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.MULTIPLE, ClaimKind.PP_CHANGE, ClaimKind.DOUBLING}
+LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
+CUE_STOP = ",;。:!?\n"
+
+
+def _doc_year(doc: Document) -> int | None:
+    date = doc.metadata.date or doc.metadata.header_date
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _is_quantity(text: str, fig: Figure) -> bool:
+    """Reject what reads as a number but names or orders something."""
+    before = text[fig.start - 1] if fig.start else ""
+    if before == "第" or fig.form == "month":
+        return False
+    lo = max(0, fig.start - 3)
+    for idiom in IDIOMS:  # a figure inside 千方百计, 三位一体 … names nothing
+        i = text.find(idiom, lo, fig.end + len(idiom))
+        if i != -1 and i <= fig.start < i + len(idiom):
+            return False
+    if fig.form not in {"number", "range"}:
+        return True
+    if fig.unit is None:
+        # a bare number is a quantity only when a verb states it (系数为0.46)
+        return fig.decimals > 0 and before in "为达是"
+    if fig.chinese and fig.value == 1 and (fig.unit_word in ARTICLE_UNITS or fig.unit_word is None):
+        return False  # 一家, 一批: an article
+    return True
+
+
+def _kind(fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
+    """(kind, negative) from the unit and the clause before the figure."""
+    form_kinds = {"year": ClaimKind.YEAR, "year_range": ClaimKind.YEAR, "date": ClaimKind.DATE,
+                  "doubling": ClaimKind.DOUBLING, "fraction": ClaimKind.FRACTION, "ratio": ClaimKind.RATIO}
+    if fig.form in form_kinds:
+        return form_kinds[fig.form], False
+    change = cues.CHANGE_RE.search(prefix)
+    negative = bool(change and not change.group("to") and change.group("verb") in cues.NEGATIVE_VERBS)
+    is_change = bool(change and not change.group("to"))
+    dim = dimension_of(fig.unit_word)
+    if dim == "pp":
+        return ClaimKind.PP_CHANGE, negative
+    if dim == "multiple":
+        return ClaimKind.MULTIPLE, False
+    if fig.per or (fig.unit_word and "/" in fig.unit_word):
+        return ClaimKind.PER_UNIT, False
+    if dim == "percent":
+        if is_change:
+            return (ClaimKind.CAGR if cues.CAGR_RE.search(prefix) else ClaimKind.GROWTH_YOY), negative
+        if cues.SHARE_RE.search(prefix):
+            return ClaimKind.SHARE, False
+        if cues.CAGR_RE.search(prefix):
+            return ClaimKind.CAGR, False
+        return ClaimKind.PERCENT, False
+    if fig.form == "range":
+        return ClaimKind.RANGE, negative and is_change
+    if dim in {"people", "count", "person_times"}:
+        return ClaimKind.COUNT, negative and is_change
+    return ClaimKind.AMOUNT, negative and is_change
+
+
+def _qualifier(text: str, fig: Figure, cs: int) -> tuple[str | None, Relation]:
+    found: list[str] = []
+    bound = Relation.EQ
+    m = cues.BEFORE_RE.search(text[max(cs, fig.start - 4) : fig.start])
+    if m:
+        found.append(m.group(0))
+        bound = cues.BEFORE[m.group(0)]
+    if fig.more:
+        found.append(fig.more)
+        bound = cues.AFTER[fig.more]
+    a = cues.AFTER_RE.match(text, fig.end, min(len(text), fig.end + 3))
+    if a:
+        found.append(a.group(0))
+        bound = cues.AFTER[a.group(0)]
+    return ("…".join(found) or None), bound
+
+
+def _period(text: str, refs: list[PeriodRef], fig: Figure) -> PeriodRef | None:
+    for ref in reversed(refs):
+        if ref.end > fig.start or (ref.start <= fig.start < ref.end):
+            continue
+        if BASE_BEFORE_RE.search(text, max(0, ref.start - 3), ref.start):
+            continue  # 比2015年 / 是“十二五”期末的: the base of a comparison
+        if text.startswith("的", ref.end) and text.find("倍", ref.end, ref.end + 12) != -1:
+            continue
+        return ref
+    return None
+
+
+def cue_clause_start(text: str, pos: int, floor: int) -> int:
+    """Cues (占…的, 同比增长) are read in the clause up to , ; : — brackets and 、 do not end it."""
+    i = pos
+    while i > floor and text[i - 1] not in CUE_STOP:
+        i -= 1
+    return i
+
+
+def _section_title(doc: Document, section_id: str) -> str:
+    return next((s.title for s in doc.sections if s.id == section_id), "")
+
+
+def _section_id(doc: Document, pos: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for sec in doc.sections:
+        if sec.body_span.start <= pos < sec.body_span.end:
+            size = sec.body_span.end - sec.body_span.start
+            if best is None or size < best[0]:
+                best = (size, sec.id)
+    return best[1] if best else None
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _build(doc: Document, fig: Figure, refs: list[PeriodRef], doc_year: int | None, prev: Claim | None) -> Claim:
+    text = doc.text
+    line_start, _ = _line_bounds(text, fig.start)
+    sent_start = max(max(text.rfind(c, line_start, fig.start) for c in SENTENCE_STOP) + 1, line_start)
+    cs = cue_clause_start(text, fig.start, sent_start)
+    prefix = text[cs : fig.start]
+    in_list = prev is not None and prev.span.start >= sent_start and bool(
+        LIST_RE.match(text[prev.span.end : fig.start])
+    )
+    kind, negative = _kind(fig, prefix)
+    if in_list and prev is not None and prev.unit == fig.unit:  # 分别增长14.2%、4.2%
+        kind, negative = ClaimKind(prev.kind), prev.negative
+    qualifier, bound = _qualifier(text, fig, cs)
+    cumulative = bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
+    if kind == ClaimKind.CAGR and qualifier is None:
+        qualifier = "年均"
+    ref = _period(text, [r for r in refs if r.start >= line_start], fig)
+    period = Period(label=ref.label, start=ref.first, end=ref.last) if ref else None
+    year = ref.first if ref and ref.first == ref.last else None
+    if kind == ClaimKind.YEAR and fig.value is not None:
+        year = int(fig.value)
+        period = None
+    section_id = _section_id(doc, fig.start)
+    target = bool(
+        (ref and (ref.future_marker or (doc_year and ref.last and ref.last > doc_year)))
+        or cues.TARGET_RE.search(text, sent_start, fig.start)
+        or (section_id and "目标" in _section_title(doc, section_id))
+    ) and kind not in {ClaimKind.YEAR, ClaimKind.DATE}
+    if target and kind in LEVEL_KINDS:
+        kind = ClaimKind.TARGET
+    norm = normalize(fig.value, fig.scale, fig.unit_word) if fig.value is not None and not fig.per else None
+    subject, metric = _subject(text, fig, kind, sent_start, prev)
+    return Claim(
+        id="",
+        span=Span(start=fig.start, end=fig.end),
+        raw=text[fig.start : fig.end],
+        value=fig.value,
+        value_high=fig.value_high,
+        decimals=fig.decimals,
+        unit=fig.unit,
+        scale=fig.scale,
+        normalized=Normalized(value=norm[0], unit=norm[1]) if norm else None,
+        kind=kind,
+        qualifier=qualifier,
+        bound=bound,
+        period=period,
+        year=year,
+        subject=subject,
+        metric=metric,
+        section_id=section_id,
+        approximate=bound == Relation.APPROX,
+        cumulative=cumulative,
+        negative=negative,
+        parts=fig.parts,
+        target=target,
+        dimension=dimension_of(fig.unit_word),
+    )
+
+
+def _subject(
+    text: str, fig: Figure, kind: ClaimKind, sent_start: int, prev: Claim | None
+) -> tuple[str | None, str | None]:
+    if kind in {ClaimKind.YEAR, ClaimKind.DATE}:
+        return None, None
+    same_sentence = prev is not None and prev.span.start >= sent_start
+    share = kind == ClaimKind.SHARE
+    floor = prev.span.end if same_sentence and prev is not None and not share else sent_start
+    subject, metric = subject_metric(text, fig.start, floor, share=share)
+    if dimension_of(fig.unit_word) == "count":
+        subject = noun_after(text, fig.end) or subject
+    if same_sentence and prev is not None and subject is None:
+        if metric is None and (kind in CHANGE_KINDS or share):
+            return prev.subject, prev.metric  # 销售额829.92亿元,是…的4.4倍,年均增长34.5%
+        if metric is not None and not share:
+            return prev.subject, metric  # 实现税收36.94亿元: same subject as before
+    return subject, metric
 
 
 def extract_claims(doc: Document) -> Document:
+    """Fill doc.claims with every stated figure outside tables, in text order (ids c1, c2 …)."""
+    text = doc.text
+    regions = skip_regions(doc)
+    doc_year = _doc_year(doc)
+    refs = find_periods(text, 0, len(text), doc_year)
+    claims: list[Claim] = []
+    prev: Claim | None = None
+    for fig in scan(text):
+        if regions.overlaps(fig.start, fig.end) or not _is_quantity(text, fig):
+            continue
+        if fig.form == "ratio" and len(fig.parts) < 3 and not cues.RATIO_CUE_RE.search(
+            text, clause_start(text, fig.start, max(0, fig.start - 30)), fig.start
+        ):
+            continue
+        claim = _build(doc, fig, refs, doc_year, prev)
+        claims.append(claim)
+        if claim.kind not in {ClaimKind.YEAR, ClaimKind.DATE}:
+            prev = claim
+    distribute_respectively(text, claims)
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
+    doc.claims = claims
     return doc

@@ -1,0 +1,48 @@
+"""Context cues around a figure, as data: qualifiers and their bounds, change verbs, kind cues."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Relation
+
+# qualifier written before the figure → bound (longest first in the pattern)
+BEFORE: dict[str, Relation] = {
+    "不超过": Relation.LE, "不高于": Relation.LE, "不多于": Relation.LE, "最多": Relation.LE,
+    "控制在": Relation.LE, "不到": Relation.LT, "低于": Relation.LT, "少于": Relation.LT,
+    "不少于": Relation.GE, "不低于": Relation.GE, "至少": Relation.GE, "≥": Relation.GE, "≤": Relation.LE,
+    "超过": Relation.GT, "超": Relation.GT, "突破": Relation.GT, "逾": Relation.GT, "高于": Relation.GT,
+    "多于": Relation.GT, ">": Relation.GT, "<": Relation.LT,
+    "达到": Relation.EQ, "达": Relation.EQ, "为": Relation.EQ, "保持在": Relation.EQ,
+    "约": Relation.APPROX, "近": Relation.APPROX, "接近": Relation.APPROX, "将近": Relation.APPROX,
+    "大约": Relation.APPROX, "约为": Relation.APPROX, "大概": Relation.APPROX,
+}
+# written after the figure (or inside it: 3000多万)
+AFTER: dict[str, Relation] = {
+    "以上": Relation.GE, "及以上": Relation.GE, "以下": Relation.LE, "及以下": Relation.LE,
+    "以内": Relation.LE, "之内": Relation.LE, "左右": Relation.APPROX, "上下": Relation.APPROX,
+    "多": Relation.GT, "余": Relation.GT,
+}
+APPROX_WORDS = frozenset({"约", "近", "接近", "将近", "大约", "约为", "大概", "左右", "上下"})
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+BEFORE_RE = regex.compile(rf"(?:{_alt(list(BEFORE))})$")
+AFTER_RE = regex.compile(rf"^(?:{_alt([w for w in AFTER if w not in ('多', '余')])})")
+CUMULATIVE_RE = regex.compile(r"累计|合计|总计|共计")
+
+# a change verb right before the figure (allowing 了, 到/至 means a level, not a change)
+CHANGE_RE = regex.compile(
+    r"(?P<verb>增长|增加|增速|增幅|上涨|上升|提高|提升|扩大|下降|减少|降低|回落|下滑|收窄|缩小|降幅|减|降|涨|增)"
+    r"(?P<to>了?(?:到|至))?(?:了|为|达|达到)?$"
+)
+NEGATIVE_VERBS = frozenset({"下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "降幅", "减", "降"})
+CAGR_RE = regex.compile(r"年均|年平均|平均每年|每年平均")
+YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
+SHARE_RE = regex.compile(r"占[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$")
+RATIO_CUE_RE = regex.compile(r"比|结构|比例|配比")
+TARGET_RE = regex.compile(r"目标|预期|力争|确保|争取|计划|将达|要达到|以上目标")
+MULTIPLE_OF_RE = regex.compile(r"是[^,;。]*的$|相当于[^,;。]*的$")

@@ -1,0 +1,51 @@
+"""`分别`: a list of figures that refers, in order, to a list of subjects named before it.
+
+`产值38.98亿元…税收1.43亿元…分别是“十二五”期末的8.66倍和5.24倍` gives 8.66倍 the metric 产值 and
+5.24倍 the metric 税收; `旅客和货邮吞吐量分别增长14.2%、4.2%` gives the two names in turn.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim, ClaimKind
+
+LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.TARGET, ClaimKind.SHARE}
+
+LIST_SEP_RE = regex.compile(r"^[\s、,和及与]*$")
+NAME_SPLIT_RE = regex.compile(r"、|和|及|与")
+
+
+def _groups(text: str, claims: list[Claim]) -> list[tuple[int, list[int]]]:
+    """(position of 分别, indices of the figures listed right after it)."""
+    out: list[tuple[int, list[int]]] = []
+    for i, c in enumerate(claims):
+        at = text.rfind("分别", max(0, c.span.start - 20), c.span.start)
+        if at == -1 or regex.search(r"[。;\n]", text[at : c.span.start]):
+            continue
+        if i and claims[i - 1].span.start > at:
+            continue  # not the first figure after 分别
+        group = [i]
+        j = i + 1
+        while j < len(claims) and LIST_SEP_RE.match(text[claims[j - 1].span.end : claims[j].span.start]) \
+                and claims[j].kind == c.kind:
+            group.append(j)
+            j += 1
+        if len(group) >= 2:
+            out.append((at, group))
+    return out
+
+
+def distribute_respectively(text: str, claims: list[Claim]) -> None:
+    for at, group in _groups(text, claims):
+        first = claims[group[0]]
+        sent = max(text.rfind(ch, 0, at) for ch in "。;\n") + 1
+        before = [c for c in claims if sent <= c.span.start < at and c.kind in LEVEL_KINDS]
+        if len(before) == len(group):
+            for src, gi in zip(before, group, strict=True):
+                claims[gi].subject, claims[gi].metric = src.subject, src.metric
+            continue
+        names = [n for n in NAME_SPLIT_RE.split(first.subject or "") if n]
+        if len(names) == len(group):
+            for name, gi in zip(names, group, strict=True):
+                claims[gi].subject = name

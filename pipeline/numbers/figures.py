@@ -1,0 +1,147 @@
+"""The figure grammar: where a number and its unit are printed, read into a `Figure`.
+
+One compiled `regex` pattern, tried left to right: dates, years, 翻番, 百分之…, fractions, ratios,
+then the general form `numeral [多|余] [scale] [range] [unit | percent unit | /denominator]`.
+A number may be split from its scale or unit by one line break (PDF artefact: `4.27\\n万人`).
+Whether a figure is a quantity at all (heading marker, name, table cell) is decided by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from .numerals import ARABIC_RE, CHINESE_RE, CN_DIGIT_CLASS, CN_DIGITS, parse_arabic, parse_numeral
+from .units import PERCENT_RE, SCALE_RE, UNIT_RE
+from .units_data import SCALES
+
+NUM = rf"(?:(?<![A-Za-z0-9.]){ARABIC_RE}(?![0-9])|{CHINESE_RE})"
+SEP = r"(?:[~\-—–]|至(?!\d{4}年))"
+MORE = r"(?:多|余)"
+
+PATTERN = regex.compile(
+    rf"""
+    (?P<date>(?:\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年\d{{1,2}}月(?:\d{{1,2}}日)?
+        |(?<![0-9.])\d{{1,2}}月\d{{1,2}}日
+        |(?<![0-9.])\d{{4}}\.\d{{1,2}}\.\d{{1,2}}(?![0-9]))
+    |(?P<month>(?<![0-9.])\d{{1,2}}(?:[-—~至]\d{{1,2}})?月(?!份?[0-9]))
+    |(?P<yr1>(?<![0-9.])\d{{4}})年?(?:[-—–~]|至)(?P<yr2>\d{{4}})年
+    |(?P<year>(?<![0-9.])\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年(?!\d)
+    |翻了?(?P<dbl>一|两|二|三|1|2|3)?番
+    |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})
+    |(?P<fden>{NUM})分之(?P<fnum>{NUM})
+    |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?::{ARABIC_RE}){{1,5}})(?![0-9:])
+    |(?P<n1>{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
+      (?:(?P<u1>{PERCENT_RE}|{UNIT_RE})?(?P<sep>{SEP})(?P<n2>{NUM})(?P<m2>{MORE})?(?P<s2>{SCALE_RE})?)?
+      (?P<m3>{MORE})?
+      (?:\n?(?P<pu>{PERCENT_RE})
+        |\n?(?P<u>{UNIT_RE}|分(?=/)|角(?=/))(?:/(?P<du>{UNIT_RE}))?
+        |/(?P<pd>\d+)(?P<pds>{SCALE_RE})?(?P<pdu>{UNIT_RE})?)?
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass
+class Figure:
+    """A printed figure before interpretation: value as printed, unit as printed."""
+
+    start: int
+    end: int
+    form: str  # number, year, year_range, date, month, doubling, percent_words, fraction, ratio
+    value: float | None
+    decimals: int = 0
+    value_high: float | None = None
+    scale: str | None = None
+    unit_word: str | None = None  # the unit without scale: 元, 人, %, 倍
+    unit: str | None = None  # as printed with the scale: 亿元, 万人
+    per: str | None = None  # denominator of a per-unit figure: /10万
+    more: str | None = None  # 多/余 printed inside the figure
+    chinese: bool = False
+    parts: list[float] = field(default_factory=list)
+
+
+def _split_scale(raw: str, scale: str | None) -> tuple[str, str | None]:
+    """A Chinese numeral swallows its scale (三万): give 万/亿 back as the scale."""
+    if scale or not raw or raw[0].isdigit():
+        return raw, scale
+    for s in ("万亿", "亿", "万"):
+        if raw.endswith(s) and len(raw) > len(s):
+            return raw[: -len(s)], s
+    return raw, None
+
+
+def _number(m: regex.Match[str]) -> Figure | None:
+    raw1, scale1 = _split_scale(m.group("n1"), m.group("s1"))
+    n1 = parse_numeral(raw1)
+    if n1 is None:
+        return None
+    fig = Figure(m.start(), m.end(), "number", n1.value, n1.decimals, chinese=n1.chinese)
+    fig.scale = scale1
+    fig.more = m.group("m1") or m.group("m2") or m.group("m3")
+    if m.group("n2"):
+        raw2, scale2 = _split_scale(m.group("n2"), m.group("s2"))
+        n2 = parse_numeral(raw2)
+        if n2 is None:
+            return None
+        if scale1 is None and scale2 is not None:
+            fig.scale = scale2
+        elif scale1 and scale2 and scale1 != scale2:
+            return None  # 3万—5亿: not one range
+        fig.value_high = n2.value
+        fig.decimals = max(n1.decimals, n2.decimals)
+        fig.form = "range"
+    unit = m.group("pu") or m.group("u") or m.group("u1")
+    if unit:
+        fig.unit_word = unit + (f"/{m.group('du')}" if m.group("du") else "")
+    if m.group("pd"):
+        fig.per = "/" + m.group("pd") + (m.group("pds") or "") + (m.group("pdu") or "")
+    fig.unit = ((fig.scale or "") + (fig.unit_word or "") + (fig.per or "")) or None
+    return fig
+
+
+def _chinese_year(raw: str) -> int:
+    return int("".join(str(CN_DIGITS[c]) for c in raw)) if not raw[0].isdigit() else int(raw)
+
+
+def read(m: regex.Match[str]) -> Figure | None:
+    """Turn one grammar match into a Figure, or None when the numeral is malformed."""
+    s, e = m.start(), m.end()
+    if m.group("date") or m.group("month"):
+        return Figure(s, e, "date" if m.group("date") else "month", None)
+    if m.group("yr1"):
+        return Figure(s, e, "year_range", float(m.group("yr1")), value_high=float(m.group("yr2")))
+    if m.group("year"):
+        return Figure(s, e, "year", float(_chinese_year(m.group("year"))), unit_word="年", unit="年")
+    if m.group(0).startswith("翻"):
+        times = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}.get(m.group("dbl") or "一", 1)
+        return Figure(s, e, "doubling", float(2**times), unit_word="倍", unit="倍")
+    if m.group("pctw"):
+        n = parse_numeral(m.group("pctn"))
+        if n is None:
+            return None
+        unit = "%" if m.group("pctw") == "百分之" else "‰"
+        return Figure(s, e, "percent_words", n.value, n.decimals, unit_word=unit, unit=unit, chinese=n.chinese)
+    if m.group("fden"):
+        den, num = parse_numeral(m.group("fden")), parse_numeral(m.group("fnum"))
+        if den is None or num is None or den.value == 0:
+            return None
+        return Figure(s, e, "fraction", num.value / den.value, parts=[num.value, den.value])
+    if m.group("ratio"):
+        parts = [parse_arabic(p).value for p in m.group("ratio").split(":")]
+        decimals = max(parse_arabic(p).decimals for p in m.group("ratio").split(":"))
+        return Figure(s, e, "ratio", None, decimals, parts=parts)
+    return _number(m)
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Figure]:
+    """Every figure the grammar reads in text[start:end], in text order."""
+    for m in PATTERN.finditer(text, start, len(text) if end is None else end):
+        fig = read(m)
+        if fig is not None:
+            yield fig
+
+
+__all__ = ["Figure", "PATTERN", "SCALES", "read", "scan"]

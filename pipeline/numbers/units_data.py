@@ -1,0 +1,192 @@
+"""The unit lexicon, as data: unit word → (dimension, base unit, factor to the base unit).
+
+Scale words (万, 亿 …) are kept apart: a printed unit is scale + unit word (亿元 = 亿 + 元).
+Add a unit here, never as a literal in the grammar. Longer words win (平方公里 before 公里).
+"""
+
+from __future__ import annotations
+
+# (word, dimension, base unit, factor)
+UNITS: list[tuple[str, str, str, float]] = [
+    # money
+    ("元", "money", "元", 1.0),
+    ("元人民币", "money", "元", 1.0),
+    ("人民币", "money", "元", 1.0),
+    ("美元", "money_usd", "美元", 1.0),
+    ("欧元", "money_eur", "欧元", 1.0),
+    ("港元", "money_hkd", "港元", 1.0),
+    ("港币", "money_hkd", "港元", 1.0),
+    ("日元", "money_jpy", "日元", 1.0),
+    ("英镑", "money_gbp", "英镑", 1.0),
+    # people
+    ("人", "people", "人", 1.0),
+    ("名", "people", "人", 1.0),
+    ("位", "people", "人", 1.0),
+    ("人次", "person_times", "人次", 1.0),
+    ("户籍人口", "people", "人", 1.0),
+    # counts of things (measure words)
+    ("家", "count", "家", 1.0),
+    ("户", "count", "户", 1.0),
+    ("项", "count", "项", 1.0),
+    ("件", "count", "件", 1.0),
+    ("个", "count", "个", 1.0),
+    ("处", "count", "处", 1.0),
+    ("条", "count", "条", 1.0),
+    ("所", "count", "所", 1.0),
+    ("座", "count", "座", 1.0),
+    ("台", "count", "台", 1.0),
+    ("套", "count", "套", 1.0),
+    ("间", "count", "间", 1.0),
+    ("张", "count", "张", 1.0),
+    ("辆", "count", "辆", 1.0),
+    ("艘", "count", "艘", 1.0),
+    ("架", "count", "架", 1.0),
+    ("列", "count", "列", 1.0),
+    ("次", "count", "次", 1.0),
+    ("场", "count", "场", 1.0),
+    ("场次", "count", "场次", 1.0),
+    ("批", "count", "批", 1.0),
+    ("种", "count", "种", 1.0),
+    ("类", "count", "类", 1.0),
+    ("只", "count", "只", 1.0),
+    ("头", "count", "头", 1.0),
+    ("株", "count", "株", 1.0),
+    ("棵", "count", "棵", 1.0),
+    ("篇", "count", "篇", 1.0),
+    ("部", "count", "部", 1.0),
+    ("份", "count", "份", 1.0),
+    ("宗", "count", "宗", 1.0),
+    ("起", "count", "起", 1.0),
+    ("例", "count", "例", 1.0),
+    ("支", "count", "支", 1.0),
+    ("栋", "count", "栋", 1.0),
+    ("幢", "count", "幢", 1.0),
+    ("床", "count", "床", 1.0),
+    ("轮", "count", "轮", 1.0),
+    ("标箱", "count", "标箱", 1.0),
+    ("节", "count", "节", 1.0),
+    ("对", "count", "对", 1.0),
+    ("组", "count", "组", 1.0),
+    ("块", "count", "块", 1.0),
+    ("片", "count", "片", 1.0),
+    ("册", "count", "册", 1.0),
+    ("门", "count", "门", 1.0),
+    ("部门", "count", "部门", 1.0),
+    ("款", "count", "款", 1.0),
+    # area
+    ("平方米", "area", "平方米", 1.0),
+    ("平米", "area", "平方米", 1.0),
+    ("平方公里", "area", "平方米", 1e6),
+    ("平方千米", "area", "平方米", 1e6),
+    ("公顷", "area", "平方米", 1e4),
+    ("亩", "area_mu", "亩", 1.0),
+    # length
+    ("公里", "length", "米", 1e3),
+    ("千米", "length", "米", 1e3),
+    ("米", "length", "米", 1.0),
+    ("厘米", "length", "米", 1e-2),
+    ("毫米", "length", "米", 1e-3),
+    ("延米", "length", "米", 1.0),
+    # volume
+    ("立方米", "volume", "立方米", 1.0),
+    ("方", "volume", "立方米", 1.0),
+    ("升", "volume", "立方米", 1e-3),
+    # mass
+    ("吨", "mass", "吨", 1.0),
+    ("千克", "mass", "吨", 1e-3),
+    ("公斤", "mass", "吨", 1e-3),
+    ("克", "mass", "吨", 1e-6),
+    ("斤", "mass", "吨", 5e-4),
+    ("吨标准煤", "energy_coal", "吨标准煤", 1.0),
+    ("吨标煤", "energy_coal", "吨标准煤", 1.0),
+    ("吨油当量", "energy_oil", "吨油当量", 1.0),
+    # energy and power
+    ("千瓦时", "energy", "千瓦时", 1.0),
+    ("度", "energy", "千瓦时", 1.0),
+    ("兆瓦时", "energy", "千瓦时", 1e3),
+    ("千瓦", "power", "千瓦", 1.0),
+    ("兆瓦", "power", "千瓦", 1e3),
+    ("吉瓦", "power", "千瓦", 1e6),
+    ("瓦", "power", "千瓦", 1e-3),
+    ("伏", "voltage", "伏", 1.0),
+    ("千伏", "voltage", "伏", 1e3),
+    # time
+    ("年", "time_year", "年", 1.0),
+    ("个月", "time_month", "月", 1.0),
+    ("天", "time_day", "天", 1.0),
+    ("日", "time_day", "天", 1.0),
+    ("小时", "time_hour", "小时", 1.0),
+    ("分钟", "time_minute", "分钟", 1.0),
+    ("周", "time_week", "周", 1.0),
+    ("岁", "age", "岁", 1.0),
+    # concentrations and rates
+    ("微克/立方米", "concentration", "微克/立方米", 1.0),
+    ("毫克/立方米", "concentration", "微克/立方米", 1e3),
+    ("毫克/升", "concentration", "毫克/升", 1.0),
+    ("分贝", "sound", "分贝", 1.0),
+    ("摄氏度", "temperature", "摄氏度", 1.0),
+    ("℃", "temperature", "摄氏度", 1.0),
+]
+
+# scale words between a numeral and a unit word; longest first in the grammar
+SCALES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+}
+
+# units that are ratios of a quantity, never scaled into a base
+PERCENT_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1.0),
+    "‰": ("%", 0.1),
+    "成": ("%", 10.0),
+    "个百分点": ("个百分点", 1.0),
+    "百分点": ("个百分点", 1.0),
+    "倍": ("倍", 1.0),
+}
+
+# characters that, right after a unit word, make it another word (三方面, 三成为, 十门类)
+GUARDS: dict[str, str] = {
+    "方": "面式案向法针位便能",
+    "成": "为立交果员本功熟效型长就都",
+    "门": "类槛户",
+    "起": "来步草源",
+    "类": "型似",
+    "名": "单义",
+    "度": "过",
+    "部": "门署委分",
+    "场": "景所地合",
+    "批": "准复",
+    "节": "点约能",
+    "头": "部",
+    "周": "边期年",
+    "天": "然津",
+    "日": "常益",
+    "年": "级代",
+    "种": "植",
+    "块": "链",
+    "片": "区",
+    "件": "事",
+    "处": "理置",
+    "张": "力",
+}
+
+# measure words that a lone Chinese 一 turns into an article (一家, 一批): not a count
+ARTICLE_UNITS: frozenset[str] = frozenset(
+    w for w, dim, _, _ in UNITS if dim.startswith("count") or dim in {"people", "time_year", "time_day"}
+)
+
+# words that start with a numeral but name something (data, not guesses)
+IDIOMS: tuple[str, ...] = (
+    "千方百计", "一带一路", "三位一体", "四面八方", "五湖四海", "一心一意", "十全十美",
+    "一次性", "一站式", "一揽子", "一体化", "一门式", "一网通办", "一网统管", "一件事",
+    "三番五次", "千家万户", "万家灯火", "一方面", "两方面", "多方面", "一条龙", "一把手",
+    "一张图", "一张网", "一盘棋", "千百亿", "百万亿", "万众一心", "一流", "一线",
+    "一年一度", "一年来", "一年多来", "三年来", "五年来", "十年来", "一部分", "两翼",
+    "一日游", "一次", "二次", "两次创业", "一二三产", "三产融合", "一二线", "三农", "一区一", "一镇一", "一村一", "一企一", "一县一",
+)
