@@ -229,6 +229,10 @@ class Claim(_Model):
     cumulative: bool = False
     negative: bool = Field(default=False, description="下降/减少: the change is a decrease (value stays positive)")
     parts: list[float] = Field(default_factory=list, description="the terms of a ratio such as 2.5:36.7:60.7")
+    target: bool = Field(default=False, description="a goal (到2025年…, 目标, 力争), not an outcome")
+    dimension: str | None = Field(
+        default=None, description="what the unit measures: money, people, count, area, percent, pp, multiple …"
+    )
 
 
 # --------------------------------------------------------------------------- checks
