@@ -81,8 +81,13 @@ def render_report(doc: Document) -> str:
     )
 
 
+def _write(path: Path, html: str) -> None:
+    write_atomic(path, html)
+    path.chmod(0o644)  # the temp file is 0600; a page is for reading (and serving)
+
+
 def write_report(doc: Document, path: Path) -> None:
-    write_atomic(path, render_report(doc))
+    _write(path, render_report(doc))
 
 
 def entry_for(doc: Document, href: str | None) -> ReportEntry:
@@ -114,7 +119,7 @@ def render_index(entries: Sequence[ReportEntry]) -> str:
 
 
 def write_index(entries: Iterable[ReportEntry], path: Path) -> None:
-    write_atomic(path, render_index(list(entries)))
+    _write(path, render_index(list(entries)))
 
 
 def _file_name(name: str, taken: set[str]) -> str:

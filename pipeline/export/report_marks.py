@@ -71,10 +71,12 @@ class Piece:
     layers: frozenset[int]  # indexes into the layer list given to `pieces`
 
 
-def _same_number(value: float | None, stated: float | str | None) -> bool:
-    if value is None or stated is None or isinstance(stated, str):
+def _is_stated(claim: Claim, stated: float | str | None) -> bool:
+    if stated is None:
         return False
-    return math.isclose(value, float(stated), rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(stated, str):
+        return claim.raw == stated
+    return claim.value is not None and math.isclose(claim.value, float(stated), rel_tol=1e-9, abs_tol=1e-9)
 
 
 class MarkIndex:
@@ -112,7 +114,7 @@ class MarkIndex:
         primary: int | None = None
         for mark_index in marks:
             claim = self.marks[mark_index].claim
-            if claim is not None and _same_number(claim.value, chk.stated):
+            if claim is not None and _is_stated(claim, chk.stated):
                 primary = mark_index
                 break
         if primary is None and marks:

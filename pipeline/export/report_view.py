@@ -16,6 +16,8 @@ from .report_marks import Colour, MarkIndex, pieces, verdict_counts
 
 SUMMARY_LIMIT = 6  # checks listed in a hover title
 NAV_LABEL = 40  # characters of a heading shown in the navigation pane
+SHORT_CELL = 6  # cells up to this many characters do not wrap (预期性, 亿元, ≥2000)
+TABLE_RESIDUE = " |\t"
 
 
 @dataclass
@@ -221,10 +223,18 @@ class ReportView:
             if pos < table.span.start:
                 blocks.append(Block("text", self._pieces(pos, table.span.start)))
             blocks.append(Block("table", table=self._table(t_index, table)))
-            pos = table.span.end
+            pos = self._after_table(table.span.end)
         if pos < len(self.doc.text):
             blocks.append(Block("text", self._pieces(pos, len(self.doc.text))))
         return blocks
+
+    def _after_table(self, end: int) -> int:
+        """Swallow the closing pipes and spaces a pipe table leaves on its last line (no marks there)."""
+        text = self.doc.text
+        pos = end
+        while pos < len(text) and text[pos] in TABLE_RESIDUE:
+            pos += 1
+        return pos if not self.index.marks_within_range(end, pos) else end
 
     def _cell_spans(self, table: Table) -> list[tuple[int, int]]:
         spans = [(c.span.start, c.span.end) for r in table.rows for c in r.cells if c.span]
@@ -255,15 +265,20 @@ class ReportView:
                   for c in table.columns]
         rows = []
         for row in table.rows:
-            cells = []
-            for c in row.cells:
+            cells: list[CellView] = []
+            column = 0
+            for c in sorted(row.cells, key=lambda c: c.column):
                 if c.filled and merged:
+                    column = c.column + c.colspan
                     continue  # drawn by the merged cell above (rowspan)
+                if c.column > column and not merged:
+                    cells.extend(CellView([], cls="empty") for _ in range(c.column - column))
                 span = (c.span.start, c.span.end) if c.span else (None, None)
                 view = self._cell(c.text, *span, colspan=c.colspan, rowspan=c.rowspan)
-                if c.filled:
-                    view.cls = (view.cls + " filled").strip()
+                extra = ["filled"] * c.filled + ["short"] * (len(c.text) <= SHORT_CELL)
+                view.cls = " ".join([view.cls, *extra]).strip()
                 cells.append(view)
+                column = c.column + c.colspan
             rows.append(cells)
         return TableView(f"t{t_index}", table.title or "", header, rows, list(table.notes))
 
