@@ -137,3 +137,32 @@ def test_table_section_id_is_innermost_section(sample_doc: Document) -> None:
     assert section.body_span.start <= table.span.start < section.body_span.end
     inner = [s for s in sample_doc.sections if s.parent_id == section.id]
     assert not any(s.span.start <= table.span.start < s.body_span.end for s in inner)
+
+
+def test_cell_per_line_label_rows_wrapped_header_and_unit_in_name() -> None:
+    cells = ["某区“十五五”主要指标", "序号", "指标名称", "基础值\n(2025年)", "目标值\n(2030年)", "属性",
+             "一、经济发展", "1", "地区生产总值(亿元)", "1500", "2000以上", "预期性",
+             "2", "研发经费投入强度(%)", "4.2", "≥4.5", "预期性",
+             "二、绿色生态", "3", "森林覆盖率(%)", "18.5", "20", "约束性",
+             "(三)发展战略", "围绕目标,坚持创新驱动发展。"]
+    doc = parse_text("\n\n".join(cells) + "\n", until="tables")
+    (table,) = doc.tables
+    assert [(c.role, c.year) for c in table.columns] == [
+        ("seq", None), ("indicator", None), ("base", 2025), ("target", 2030), ("attribute", None)]
+    assert [(r.seq, r.category, r.unit) for r in table.rows] == [
+        (1, "一、经济发展", "亿元"), (2, "一、经济发展", "%"), (3, "二、绿色生态", "%")]
+    gdp = table.rows[0]
+    assert gdp.base is not None and gdp.base.normalized is not None and gdp.base.normalized.value == 1.5e11
+    assert gdp.target is not None and (gdp.target.value, gdp.target.relation) == (2000.0, ">=")
+    assert table.rows[2].attribute == "约束性"
+    _check_spans(doc, table)
+
+
+def test_pipe_label_row_names_the_category() -> None:
+    text = ("表1 主要指标\n| 类别 | 指标 | 单位 | 2020年 | 2025年 |\n|---|---|---|---|---|\n| 经济发展 | | | | |\n"
+            "| | 地区生产总值 | 亿元 | 1200 | 1600 |\n| 民生福祉 | | | | |\n| | 城镇登记失业率 | % | 3.9 | ≤4.5 |\n")
+    doc = parse_text(text, until="tables")
+    (table,) = doc.tables
+    assert [(r.category, r.indicator) for r in table.rows] == [("经济发展", "地区生产总值"), ("民生福祉", "城镇登记失业率")]
+    assert table.rows[1].target is not None and table.rows[1].target.relation == "<="
+    _check_spans(doc, table)

@@ -21,6 +21,7 @@ from .table_values import NULLS, clean, looks_numeric
 
 INF = float("inf")
 STRAY_COST = 4.0  # a cell after the last column (a stray `96.15%`): kept, marked, never typed
+LABEL_COST = 1.5  # a text cell alone on its row (`一、经济发展`): names the category below it
 
 
 class Kind(StrEnum):
@@ -89,6 +90,7 @@ class Placed:
     index: int
     column: int
     stray: bool = False
+    label: bool = False
 
 
 def align(
@@ -107,43 +109,63 @@ def align(
     tail = [sum(skip[c + 1 :]) for c in range(m)]
     kinds = [cell_kind(t) for t in texts]
     emit = [[fit(roles[c], kinds[i], texts[i]) for c in range(m)] for i in range(n)]
-    # state s = column c (0..m-1) or m + c: a stray cell after last column c
-    size = 2 * m
+    # state s: column c (0..m-1); m + c: a stray cell after last column c; 2m: a label row
+    lab = 2 * m
+    size = lab + 1
+    can_label = [k is Kind.TEXT for k in kinds]
     cost = [[INF] * size for _ in range(n)]
     back = [[-1] * size for _ in range(n)]
     for c in range(m):
         cost[0][c] = head[c] + emit[0][c]
+    if can_label[0]:
+        cost[0][lab] = LABEL_COST
     for i in range(1, n):
         forced_new = row_starts is not None and i in row_starts
         forced_same = row_starts is not None and i not in row_starts
+        alone = row_starts is None or (forced_new and (i + 1 == n or i + 1 in row_starts))
         for s in range(size):
             prev = cost[i - 1][s]
             if prev == INF:
                 continue
-            c = s % m
+            c = s % m if s < lab else -1
+            end_row = tail[c] if c >= 0 else 0.0
             for c2 in range(m):
-                if c2 > c and not forced_new:
+                if c2 > c >= 0 and not forced_new:
                     step = sum(skip[c + 1 : c2])
-                elif not forced_same and (c2 <= c or forced_new):
-                    step = tail[c] + head[c2]
+                elif not forced_same and (c2 <= c or forced_new or c < 0):
+                    step = end_row + head[c2]
                 else:
                     continue
                 total = prev + step + emit[i][c2]
                 if total < cost[i][c2]:
                     cost[i][c2], back[i][c2] = total, s
-            if not forced_new:
+            if not forced_new and c >= 0:
                 total = prev + STRAY_COST
                 if total < cost[i][m + c]:
                     cost[i][m + c], back[i][m + c] = total, s
-    best = min(range(size), key=lambda s: cost[n - 1][s] + (tail[s % m] if s < m else tail[s - m]))
+            if can_label[i] and alone and not forced_same:
+                total = prev + end_row + LABEL_COST
+                if total < cost[i][lab]:
+                    cost[i][lab], back[i][lab] = total, s
+
+    def final(s: int) -> float:
+        return cost[n - 1][s] + (tail[s % m] if s < lab else 0.0)
+
+    best = min(range(size), key=final)
     states = [best]
     for i in range(n - 1, 0, -1):
         states.append(back[i][states[-1]])
     states.reverse()
+    label_col = next((c for c, r in enumerate(roles) if r is Role.CATEGORY),
+                     next((c for c, r in enumerate(roles) if r is Role.INDICATOR), 0))
     rows: list[list[Placed]] = []
     last = -1
     for i, s in enumerate(states):
-        stray, c = s >= m, s % m
+        if s == lab:
+            rows.append([Placed(index=i, column=label_col, label=True)])
+            last = m  # whatever follows starts a new row
+            continue
+        stray, c = m <= s < lab, s % m
         new_row = i == 0 or (row_starts is not None and i in row_starts) or (not stray and c <= last)
         if new_row:
             rows.append([])

@@ -14,6 +14,7 @@ from .table_lines import (
     Line,
     TextCell,
     is_md_separator,
+    is_note,
     is_page_furniture,
     is_stop,
     is_title,
@@ -91,7 +92,7 @@ def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell
         if lines[j].blank or is_page_furniture(lines[j].text):
             j += 1
             continue
-        if is_stop(lines[j].text):
+        if is_stop(lines[j].text) and not _label_before_row(lines, j):
             break
         first = j
         while grouped and j + 1 < len(lines) and not lines[j + 1].blank and not is_stop(lines[j + 1].text):
@@ -99,6 +100,16 @@ def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell
         out.append((_cut(lines[first : j + 1]), j))
         j += 1
     return out
+
+
+def _label_before_row(lines: list[Line], j: int) -> bool:
+    """A short heading-like line (`一、经济发展`) followed by a 序号 is a category row, not the
+    end of the table."""
+    s = lines[j].text.strip()
+    if len(s) > 16 or "。" in s or is_note(s):
+        return False
+    nxt = next(nonblank(lines, j + 1), None)
+    return nxt is not None and lines[nxt].text.strip().isdigit() and len(lines[nxt].text.strip()) <= 3
 
 
 def _cut(lines: list[Line]) -> TextCell:
@@ -109,24 +120,32 @@ def _cut(lines: list[Line]) -> TextCell:
     return TextCell(cell.text, cell.start + start, cell.end + start)
 
 
-def _header_run(lines: list[Line], k: int) -> list[int]:
-    """Indices of consecutive one-cell lines from lines[k] that are all header words."""
-    run = []
-    for j in nonblank(lines, k):
-        s = lines[j].text.strip()
-        if len(s) > 16 or header_role(s) is None:
+def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], bool]:
+    """Header cells from lines[k] while each is a header word, with the index of its last line,
+    and whether cells are separated by blank lines (then a cell may wrap: `基础值\n(2020年)`)."""
+    grouped = k + 1 < len(lines) and lines[k + 1].blank
+    run: list[tuple[TextCell, int]] = []
+    j = k
+    while j < len(lines):
+        if lines[j].blank:
+            j += 1
+            continue
+        first = j
+        while grouped and j + 1 < len(lines) and not lines[j + 1].blank:
+            j += 1
+        cell = _cut(lines[first : j + 1])
+        if len(cell.text) > 20 or header_role(cell.text) is None:
             break
-        run.append(j)
-    return run
+        run.append((cell, j))
+        j += 1
+    return run, grouped
 
 
-def _cell_table(lines: list[Line], run: list[int]) -> tuple[TextTable, int]:
-    header = [trimmed(lines[j].text, 0, len(lines[j].text)) for j in run]
-    header = [TextCell(c.text, c.start + lines[j].start, c.end + lines[j].start) for c, j in zip(header, run, strict=True)]
-    grouped = all(lines[a + 1].blank for a in run[:-1])
-    items = _cell_items(lines, run[-1] + 1, grouped)
+def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grouped: bool) -> tuple[TextTable, int]:
+    header = [c for c, _ in run]
+    items = _cell_items(lines, run[-1][1] + 1, grouped)
     cells: list[TextCell] = []
-    last_line = run[-1]
+    last_line = run[-1][1]
     i = 0
     while i < len(items):
         window = [c for c, _ in items[i : i + len(header)]]
@@ -137,7 +156,7 @@ def _cell_table(lines: list[Line], run: list[int]) -> tuple[TextTable, int]:
         last_line = items[i][1]
         i += 1
     table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None,
-                      title=_title_before(lines, run[0]), start=header[0].start)
+                      title=_title_before(lines, k), start=header[0].start)
     table.end = cells[-1].end if cells else header[-1].end
     notes, after = notes_after(lines, last_line + 1)
     table.notes = [n.text.strip() for n in notes]
@@ -162,10 +181,10 @@ def find_text_tables(text: str, taken: list[tuple[int, int]] | None = None) -> l
                 out.append(table)
                 k = nxt
                 continue
-        run = _header_run(lines, k)
-        roles: list[Role | None] = [header_role(lines[j].text) for j in run]
+        run, grouped = _header_run(lines, k)
+        roles: list[Role | None] = [header_role(c.text) for c, _ in run]
         if len(run) >= 3 and is_indicator_header(roles):
-            table, nxt = _cell_table(lines, run)
+            table, nxt = _cell_table(lines, k, run, grouped)
             if table.cells:
                 out.append(table)
                 k = nxt

@@ -13,11 +13,13 @@ import re
 from ..errors import MESSAGES, Code
 from ..model import Cell, Column, Row, Span, TableValue, Warning_
 from .table_columns import Role
+from .table_units import is_unit
 from .table_values import read_value
 
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
 VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL)
 _SUBROW = re.compile(r"^(其中|含|包括)")
+_UNIT_IN_NAME = re.compile(r"\(([^()]{1,10})\)$")
 
 
 def tidy(text: str) -> str:
@@ -39,16 +41,20 @@ def _is_label_row(cells: list[Cell], columns: list[Column]) -> bool:
     return role in (Role.CATEGORY, Role.INDICATOR, Role.SEQ, None) and not texts[0].text.isdigit()
 
 
-def fill_down(rows: list[list[Cell]], columns: list[Column]) -> list[list[Cell]]:
-    """Fill merged 类别/属性/单位 cells from the row above; absorb category label rows."""
-    out: list[list[Cell]] = []
+def fill_down(rows: list[list[Cell]], columns: list[Column]) -> list[tuple[list[Cell], str | None]]:
+    """Fill merged 类别/属性/单位 cells from the row above; absorb category label rows. Each row
+    comes back with the label above it (the category when the table has no 类别 column)."""
+    out: list[tuple[list[Cell], str | None]] = []
     above: dict[int, Cell] = {}
+    label: str | None = None
     fill_cols = [i for i, col in enumerate(columns) if _role(columns, i) in FILL_DOWN]
     cat_col = next((i for i in fill_cols if _role(columns, i) is Role.CATEGORY), None)
     for cells in rows:
-        if cat_col is not None and _is_label_row(cells, columns):
-            label = next(c for c in cells if c.text)
-            above[cat_col] = label.model_copy(update={"column": cat_col, "role": Role.CATEGORY.value})
+        if _is_label_row(cells, columns):
+            head = next(c for c in cells if c.text and not c.filled)
+            label = tidy(head.text)
+            if cat_col is not None:
+                above[cat_col] = head.model_copy(update={"column": cat_col})
             continue
         by_col = {c.column: c for c in cells}
         for col in fill_cols:
@@ -58,7 +64,7 @@ def fill_down(rows: list[list[Cell]], columns: list[Column]) -> list[list[Cell]]
                 by_col[col] = above[col].model_copy(update={"filled": True})
             elif here is not None and here.text:
                 above[col] = here
-        out.append(sorted(by_col.values(), key=lambda c: (c.column, c.span.start if c.span else 0)))
+        out.append((sorted(by_col.values(), key=lambda c: (c.column, c.span.start if c.span else 0)), label))
     return out
 
 
@@ -91,7 +97,7 @@ def _value(cell: Cell, role: Role, column: Column, unit: str | None) -> TableVal
     return value
 
 
-def type_row(cells: list[Cell], columns: list[Column]) -> Row:
+def type_row(cells: list[Cell], columns: list[Column], label: str | None = None) -> Row:
     """One indicator row from its placed cells."""
     row = Row(cells=cells)
     own = [c.span for c in cells if c.span and not c.filled]
@@ -105,10 +111,13 @@ def type_row(cells: list[Cell], columns: list[Column]) -> Row:
             fields[role] = tidy(cell.text)
     seq = fields.get(Role.SEQ, "")
     row.seq = int(seq) if seq.isdigit() else None
-    row.category = fields.get(Role.CATEGORY) or None
+    row.category = fields.get(Role.CATEGORY) or label
     row.indicator = fields.get(Role.INDICATOR) or None
     row.attribute = fields.get(Role.ATTRIBUTE) or None
     row.unit = fields.get(Role.UNIT) or None
+    if row.unit is None and row.indicator and Role.UNIT not in fields:
+        m = _UNIT_IN_NAME.search(row.indicator)  # 地区生产总值(亿元) when there is no 单位 column
+        row.unit = m.group(1) if m and is_unit(m.group(1)) else None
     for cell in cells:
         role = _role(columns, cell.column)
         if role not in VALUE_ROLES or cell.column >= len(columns):
@@ -126,7 +135,7 @@ def type_row(cells: list[Cell], columns: list[Column]) -> Row:
 
 def interpret(rows: list[list[Cell]], columns: list[Column], span: Span) -> tuple[list[Row], list[Warning_]]:
     """Typed indicator rows (and warnings) from placed cells."""
-    typed = [type_row(cells, columns) for cells in fill_down(rows, columns)]
+    typed = [type_row(cells, columns, label) for cells, label in fill_down(rows, columns)]
     typed = [r for r in typed if r.indicator or r.seq is not None]
     return typed, number_rows(typed, span)
 

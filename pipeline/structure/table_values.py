@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Normalized, Relation, Span, TableValue
-from .table_units import normalize_value
+from .table_units import is_unit, normalize_value
 
 NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "—/—", "×", "…", "...", "n/a", "N/A"}
 
@@ -28,6 +28,8 @@ SUFFIX_RELATIONS: list[tuple[str, Relation]] = [
     ("以上", Relation.GE), ("及以上", Relation.GE), ("以下", Relation.LE), ("及以下", Relation.LE),
     ("以内", Relation.LE), ("左右", Relation.APPROX), ("上下", Relation.APPROX),
 ]
+# Words that frame a figure without changing it: 力争达到3.5, 下降18% (the indicator says what falls).
+_FRAMING = re.compile(r"^(力争|争取|确保|实现)?(下降|降低|减少|提高|提升|增加|增长)?")
 _NOTE = re.compile(r"(\[\d{1,2}\]|\(注\d?\)|[*※]+|[①②③④⑤⑥⑦⑧⑨⑩])$")
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _GROWTH = re.compile(r"^年均(?:增长|增幅|增速|提高|递增)?(?:率)?(?:达到?|为)?")
@@ -67,7 +69,7 @@ def _number(s: str, unit: str | None) -> tuple[float, int] | None:
     if not m:
         return None
     rest = s[m.end() :]
-    if rest and rest not in ("%", "‰", unit or "%") and not (unit and unit.endswith(rest)):
+    if rest and rest not in ("%", "‰", unit or "%") and not (unit and unit.endswith(rest)) and not is_unit(rest):
         return None
     digits = m.group().replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -91,6 +93,7 @@ def read_value(text: str, unit: str | None = None, year: int | None = None, span
         s, kind = s[g.end() :], "annual_growth_pct"
     elif s.startswith("累计"):
         s, kind = s[2:], "cumulative"
+    s = s[_FRAMING.match(s).end() :]  # type: ignore[union-attr]
     s, rel = _strip_relation(s)
     if s.endswith("倍") and _number(s[:-1], None):
         s, kind = s[:-1], "multiple"
