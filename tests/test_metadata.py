@@ -132,3 +132,14 @@ def test_crlf_gives_the_same_metadata(sample: Document) -> None:
     assert doc.metadata.model_dump(exclude={"spans", "doc_number"}) == sample.metadata.model_dump(
         exclude={"spans", "doc_number"})
     assert doc.metadata.doc_number is not None and doc.metadata.doc_number.raw == "青府发〔2022〕25号"
+
+
+@pytest.mark.parametrize("where", ["under_title", "at_end"])
+def test_bulletin_signed_under_its_title_or_at_its_end(where: str) -> None:
+    byline = "某市统计局\n2025年3月10日\n"
+    body = "2024年,全市经济平稳。\n一、综 合\n初步核算,全年增长5%。\n"
+    title = "2024年某市国民经济和社会发展统计公报\n"
+    text = title + byline + body if where == "under_title" else title + body + byline
+    md = structure(text).metadata
+    assert (md.title, md.issuer, md.date) == ("2024年某市国民经济和社会发展统计公报", "某市统计局", "2025-03-10")
+    assert md.notice_title is None and md.recipients is None

@@ -183,3 +183,16 @@ def test_crlf_gives_the_same_sections(sample: Document) -> None:
     assert outline(doc) == outline(sample)
     for s in doc.sections:
         assert "\r" not in doc.text[s.span.start : s.span.end]
+
+
+def test_chapter_title_on_the_next_line() -> None:
+    text = "第一章\n总则\n第一条 为了规范管理,制定本办法。\n第二章\n服务供给\n第二条 本办法适用于全市。\n"
+    doc = structure(text)
+    assert outline(doc) == [(1, "一", "总则"), (2, "一", ""), (1, "二", "服务供给"), (2, "二", "")]
+    assert doc.text[doc.sections[0].span.start : doc.sections[0].span.end] == "第一章\n总则"
+
+
+def test_attachment_list_is_not_a_section_series() -> None:
+    text = ("各有关单位:\n一、做好申报\n正文。\n二、做好审核\n正文。\n特此通知。\n附件:\n1.联系方式\n2.申报指南\n"
+            "上海市发展和改革委员会\n2025年2月20日\n")
+    assert outline(structure(text)) == [(1, "一", "做好申报"), (1, "二", "做好审核")]

@@ -145,3 +145,19 @@ def line_candidates(text: str, start: int, end: int) -> list[Candidate]:
         return [first]
     first.run_in = False
     return [first, *line_candidates(text, cut, end)]
+
+
+def split_title_candidate(text: str, marker_line: tuple[int, int], title_line: tuple[int, int]) -> Candidate | None:
+    """`第一章` alone on its line with the title on the next one (a layout PDFs and DOCX give)."""
+    start, end = marker_line
+    got = _match_marker(text, start)
+    if got is None or got[0] not in CONTINUOUS_STYLES or got[0] is Style.TIAO or got[1].end() != end:
+        return None
+    t_start, t_end = title_line
+    title = clean_title(text[t_start:t_end])
+    if not title or len(title) > MAX_TITLE or _match_marker(text, t_start) or regex.search(r"[。,，;；:：]", title):
+        return None
+    style, m = got
+    number = m.group("num")
+    return Candidate(style, style.value, _marker_text(style, m), number, chinese_int(number), start, t_end,
+                     title, False, True)

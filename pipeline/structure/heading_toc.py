@@ -1,5 +1,9 @@
-"""A table of contents: 目录 followed by heading lines that repeat later (often with page numbers
-or dot leaders). Its lines must not become sections, or the tree would hold every heading twice."""
+"""Numbered lines that are not headings of the document's own tree.
+
+A table of contents (目录 followed by heading lines that repeat later, often with page numbers or
+dot leaders) would put every heading in the tree twice; the numbered list after 附件: names the
+attachments, it does not open sections.
+"""
 
 from __future__ import annotations
 
@@ -34,4 +38,22 @@ def toc_line_indexes(lines: list[Line]) -> set[int]:
         out.add(ln.index)
         out.update(lines[k].index for k in entries)
         break
+    return out
+
+
+_ATTACHMENTS = regex.compile(r"附\s*件\s*[:：]?\s*")
+_ATTACHMENT_ITEM = regex.compile(r"(?:附\s*件\s*[:：]?\s*)?\(?\d{1,2}[.、)]")
+
+
+def attachment_line_indexes(lines: list[Line]) -> set[int]:
+    """The 附件: line and the numbered attachment names right after it."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not (_ATTACHMENTS.fullmatch(ln.text) or (ln.text.startswith("附件") and _ATTACHMENT_ITEM.match(ln.text))):
+            continue
+        out.add(ln.index)
+        for nxt in lines[i + 1 :]:
+            if not _ATTACHMENT_ITEM.match(nxt.text) or len(nxt.text) > MAX_ENTRY:
+                break
+            out.add(nxt.index)
     return out

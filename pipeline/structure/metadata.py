@@ -138,7 +138,9 @@ class _Reader:
             self.put("issuer", issuer.text, issuer.span())
             self.put("date", _date_of_line(date.text), date.span())
         self._labelled_fields(end)
-        self._title(notice, recipients, sig, end)
+        title_at = self._title(notice, recipients, sig, end)
+        if notice is None and title_at is not None and self.md.date is None:
+            self._byline(title_at)
         self._front_matter()
         return self.md
 
@@ -172,14 +174,25 @@ class _Reader:
             if i < end and self.md.issuer is None and (got := _labelled(views, i, P.ISSUER_LABEL)):
                 self.put("issuer", *got)
 
-    def _title(self, notice: int | None, recipients: int | None, sig: tuple[int, int] | None, end: int) -> None:
+    def _byline(self, title_at: int) -> None:
+        """A bare bulletin or report signed under its title or at its very end (统计局, date)."""
+        views = self.views
+        near = _signature(views[: title_at + 4], title_at)
+        tail = _signature(views, max(title_at, len(views) - 4))
+        if got := near or tail:
+            issuer, date = views[got[0]], views[got[1]]
+            self.put("issuer", issuer.text, issuer.span())
+            self.put("date", _date_of_line(date.text), date.span())
+
+    def _title(self, notice: int | None, recipients: int | None, sig: tuple[int, int] | None, end: int) -> int | None:
+        """Fill title; returns the index of the title line for a document without a notice."""
         views = self.views
         if notice is not None:
             nv = views[notice]
             m = P.WRAPPED.search(nv.text)
             if not m:
                 self.put("title", nv.text, nv.span())
-                return
+                return None
             group = "quoted" if m.group("quoted") else "bare"
             name = m.group(group)
             start = sig[1] if sig else (recipients if recipients is not None else notice)
@@ -188,18 +201,19 @@ class _Reader:
                 if _fold(inner) == _fold(name):
                     a = v.text.index(inner)
                     self.put("title", inner, v.span(a, a + len(inner)))
-                    return
+                    return None
             self.put("title", name, nv.span(*m.span(group)))
-            return
-        for v in views[:end]:
+            return None
+        for i, v in enumerate(views[:end]):
             if any(c.style is not Style.MD for c in line_candidates(self.text, v.start, v.line.end)):
-                return  # the body's headings start before any title line
+                return None  # the body's headings start before any title line
             t = v.text.strip("《》")
             if (P.TITLE_LINE.fullmatch(t) and not _date_of_line(t) and not t.startswith(("—", "-", "【"))
                     and not _is_prose(t)):
                 a = v.text.index(t)
                 self.put("title", t, v.span(a, a + len(t)))
-                return
+                return i
+        return None
 
     def _front_matter(self) -> None:
         if not self.fm:

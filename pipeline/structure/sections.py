@@ -13,9 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Document, Section, Span
-from .heading_grammar import CONTINUOUS_STYLES, LIST_STYLES, Candidate, Style, line_candidates
+from .heading_grammar import (
+    CONTINUOUS_STYLES,
+    LIST_STYLES,
+    Candidate,
+    Style,
+    line_candidates,
+    split_title_candidate,
+)
 from .heading_lines import Line, body_lines
-from .heading_toc import toc_line_indexes
+from .heading_toc import attachment_line_indexes, toc_line_indexes
 
 
 @dataclass
@@ -68,7 +75,7 @@ class _Tree:
 
 
 def _skip_lines(doc: Document, lines: list[Line]) -> set[int]:
-    skip = toc_line_indexes(lines)
+    skip = toc_line_indexes(lines) | attachment_line_indexes(lines)
     meta = {sp.start for key, sp in doc.metadata.spans.items() if key in ("title", "notice_title")}
     for ln in lines:
         if any(ln.start <= s < ln.end for s in meta):
@@ -81,8 +88,13 @@ def _candidates(doc: Document) -> list[Candidate]:
     skip = _skip_lines(doc, lines)
     hints = doc._heading_hints
     out: list[Candidate] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.index in skip:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt and (joined := split_title_candidate(doc.text, (ln.start, ln.end), (nxt.start, nxt.end))):
+            skip.add(nxt.index)
+            out.append(joined)
             continue
         for cand in line_candidates(doc.text, ln.start, ln.end):
             if not cand.strong and hints.get(ln.start) is not None:
