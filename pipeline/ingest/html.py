@@ -76,7 +76,7 @@ def _article(body: Any) -> Any:
 
 def _meta_boxes(body: Any, article: Any) -> list[Any]:
     """Containers outside the article with at least two 索引号/文号-style labels."""
-    out = []
+    out: list[Any] = []
     for el in body.iter("table", "ul", "div", "dl"):
         if el is article or article in el.iterancestors() or el in article.iterancestors() or el in article.iter():
             continue
