@@ -8,7 +8,7 @@ both sides, and the test grows stronger as stages land. Fixtures: tests/fixtures
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ FORMATS = Path(__file__).parent / "fixtures" / "formats"
 RENDITIONS = ["qingpu.pdf", "qingpu.docx", "qingpu-gbk.html"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(path: str) -> Document:
     return parse_file(path)
 
