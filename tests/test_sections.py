@@ -196,3 +196,16 @@ def test_attachment_list_is_not_a_section_series() -> None:
     text = ("各有关单位:\n一、做好申报\n正文。\n二、做好审核\n正文。\n特此通知。\n附件:\n1.联系方式\n2.申报指南\n"
             "上海市发展和改革委员会\n2025年2月20日\n")
     assert outline(structure(text)) == [(1, "一", "做好申报"), (1, "二", "做好审核")]
+
+
+def test_markdown_bold_and_dot_after_a_chinese_numeral() -> None:
+    text = "**一.总体要求**\n正文。\n**(一)指导思想**\n正文。\n二.主要任务\n正文。\n"
+    doc = structure(text)
+    assert outline(doc) == [(1, "一", "总体要求"), (2, "一", "指导思想"), (1, "二", "主要任务")]
+    assert doc.sections[0].marker == "一."
+
+
+def test_semicolons_make_a_list_item_not_a_title() -> None:
+    text = "一、工作要求\n(一)加强领导;落实责任。正文。\n(二)强化保障\n正文。\n"
+    # (一) is a list sentence, so (二) cannot continue a series that never opened
+    assert outline(structure(text)) == [(1, "一", "工作要求")]

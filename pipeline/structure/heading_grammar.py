@@ -42,7 +42,7 @@ _NUM = "[一二三四五六七八九十百零〇两]"
 MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
     (Style.MD, regex.compile(r"(?P<hashes>#{1,6})[ \t]+")),
     (None, regex.compile(rf"第(?P<num>{_NUM}+|\d{{1,3}})(?P<unit>篇|部分|章|节|条)")),
-    (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)、")),
+    (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)(?P<sep>、|\.(?!\d))")),
     (Style.PCN, regex.compile(rf"\((?P<num>{_NUM}+)\)")),
     (Style.PAR, regex.compile(r"\((?P<num>\d{1,2})\)")),
     (Style.AR, regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.、])(?!\d)")),
@@ -51,6 +51,7 @@ MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
 _FUSED = regex.compile(r"\((?:一)\)|\(1\)|(?<![\d.])1[.、](?!\d)|第一(?:章|节)")
 _SPACED = regex.compile(r"(?<=(?:^|\s)\p{Han})\s+(?=\p{Han}(?:\s|$))")
 _LIST_END = ("；", ";", ",", "，", "、")
+_LIST_MID = regex.compile(r"[;；]")  # clauses of a list sentence, never inside a title
 
 
 @dataclass
@@ -69,10 +70,12 @@ class Candidate:
 
 def clean_title(title: str) -> str:
     """Trim, and close up a spaced-out title (`综 合` → `综合`) between single CJK characters."""
-    return _SPACED.sub("", title.strip(" \t:：")).strip()
+    return _SPACED.sub("", title.strip(" \t:：*")).strip()
 
 
 def _match_marker(text: str, pos: int) -> tuple[Style, regex.Match[str]] | None:
+    if text.startswith("**", pos):  # markdown bold around a numbered heading
+        pos += 2
     for style, pattern in MARKERS:
         m = pattern.match(text, pos)
         if m:
@@ -88,6 +91,8 @@ def _marker_text(style: Style, m: regex.Match[str]) -> str:
         return "1" + m.group("sep")
     if style in CONTINUOUS_STYLES:
         return "第一" + style.value
+    if style is Style.CN:
+        return "一" + m.group("sep")
     return style.value
 
 
@@ -100,11 +105,12 @@ def _title_part(text: str, a: int, b: int) -> tuple[int, int, int, bool, bool]:
     if stop:
         t_end = a + stop.start()
         rest = text[t_end + 1 : b].strip()
-        strong = 0 < stop.start() <= MAX_TITLE and not (not rest and stop.start() > 30)
+        strong = (0 < stop.start() <= MAX_TITLE and not (not rest and stop.start() > 30)
+                  and not _LIST_MID.search(text, a, t_end))
         return a, t_end, t_end + 1, bool(rest), strong
     t_end = a + len(seg.rstrip())
-    title = text[a:t_end]
-    strong = 0 < len(title) <= MAX_LINE_TITLE and not title.endswith(_LIST_END)
+    title = text[a:t_end].rstrip("*")
+    strong = 0 < len(title) <= MAX_LINE_TITLE and not title.endswith(_LIST_END) and not _LIST_MID.search(title)
     return a, t_end, t_end, False, strong
 
 
