@@ -20,11 +20,15 @@ from .periods import current_year
 
 WINDOW = 80
 AFTER = 20
-MODIFIERS = ("新增", "累计", "人均", "年均", "每万人", "每千人", "净增")
+MODIFIERS = ("新增", "人均", "年均", "每万人", "每千人", "净增")
 GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[^,;。]{0,3}$")
 CHANGE_BEFORE = regex.compile(r"(增长|增幅|增速|下降|提高|降低|减少|增加)[^,;。]{0,3}$")
 BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 BACK_STOP = regex.compile(r"[;。\n]")
+SUBJECTLESS = regex.compile(r"^[,、]?(占|完成|实现|达到?|为|是|比|增长|同比)")
+TARGET_CUE = regex.compile(r"(到|至)\s*20\d\d年|力争|目标|预计|确保|争取|期间|时期")
+ACHIEVED = regex.compile(r"截至|截止|已经|已")
+FUTURE_YEAR = regex.compile(r"(到|至)\s*20\d\d年")
 
 
 @dataclass
@@ -62,12 +66,20 @@ def row_sides(ctx: Context) -> list[Side]:
 
 
 def window(ctx: Context, fig: Figure) -> tuple[str, str]:
+    """The words that speak of `fig`: back to the clause start or the previous figure, plus the
+    sentence topic when the clause has no subject of its own (…,占全区工业产值比重24.7%)."""
     lo = max(0, fig.start - WINDOW)
     stops = [m.end() for m in BACK_STOP.finditer(ctx.text, lo, fig.start)]
     lo = stops[-1] if stops else lo
+    s, _ = ctx.sentence(fig.start)
+    prev = [f.end for f in ctx.figures_in(max(lo, s), fig.start)]
+    local = ctx.text[max([lo, *prev]) : fig.start]
+    if prev and SUBJECTLESS.match(local) and not regex.search(r"其中|分别", local):
+        first = ctx.figures_in(s, fig.start)[0]
+        local = ctx.text[max(s, first.start - WINDOW) : first.start] + " " + local
     after = ctx.text[fig.end : fig.end + AFTER]
-    cut = regex.search(r"[,;。\n]", after)
-    return ctx.text[lo : fig.start], after[: cut.start()] if cut else after
+    cut = regex.search(r"[,;。\n的]", after)  # 21公里的苏州河段…: the figure qualifies another noun
+    return local, after[: cut.start()] if cut else after
 
 
 def coverage(indicator: str, before: str, after: str) -> float:
@@ -76,6 +88,18 @@ def coverage(indicator: str, before: str, after: str) -> float:
         return 0.0
     have = bigrams(before) | bigrams(after)
     return len(want & have) / len(want)
+
+
+def longest_common(a: str, b: str) -> int:
+    """Length of the longest run of characters `a` and `b` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
 
 
 def modifiers_agree(indicator: str, before: str, *, growth: bool = False) -> bool:
@@ -110,9 +134,23 @@ def candidates(ctx: Context, side: Side) -> list[tuple[float, bool, Figure]]:
             continue
         before, after = window(ctx, fig)
         cov = coverage(side.row.indicator or "", before, after)
-        if cov < 0.5 or not modifiers_agree(side.row.indicator or "", before, growth=growth):
+        name = BRACKETS.sub("", side.row.indicator or "")
+        if cov < 0.5 or longest_common(name, before + "|" + after) < min(len(name), 4):
+            continue
+        if not modifiers_agree(side.row.indicator or "", before, growth=growth):
             continue
         if side.year is not None and current_year(ctx, fig.start) != side.year:
             continue
+        if not _phase_agrees(ctx, fig, side.name):
+            continue
         out.append((cov, tail_near(side.row.indicator or "", before, after), fig))
     return out
+
+
+def _phase_agrees(ctx: Context, fig: Figure, side: str) -> bool:
+    """A target is what a sentence plans (到2025年, 力争); a base is what it reports (not 到…年)."""
+    s, _ = ctx.sentence(fig.start)
+    said = ctx.text[s : fig.start]
+    if side == "target":
+        return bool(TARGET_CUE.search(said)) and not ACHIEVED.search(said)
+    return not FUTURE_YEAR.search(said)

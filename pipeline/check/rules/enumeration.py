@@ -19,7 +19,9 @@ CLASSIFIERS = "个方面|个|大|项|所|种|类|条|家|座|支|位|名|张|片
 COUNT_RE = regex.compile(rf"(?<![一二三四五六七八九十两百千万\d第])(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)(?P<cls>{CLASSIFIERS})")
 CLAUSE_START = regex.compile(r"[,;:。!?\n(]")
 JOINERS = regex.compile(r"以及|和|及|与")
-AFTER_LIST = regex.compile(r"^[”\"]?\s*[(:]\s*(?P<body>[^()。;\n]{2,200}?)[)。;\n]")
+AFTER_LIST = regex.compile(r"^[”\"]?[ \t]*[(:][ \t]*(?P<body>[^()。;,\n]{2,200}?)[)。;\n]")
+NOT_NOUN_LIST = regex.compile(r"的|被|入选|实现|成为|建成|获评|先后|分别|已")
+MAX_OFF = 2  # an unquoted list that misses the count by more is probably not the list counted
 
 
 def cn_number(s: str) -> int:
@@ -49,8 +51,11 @@ def split_items(body: str) -> list[str]:
 
 
 def _list_before(ctx: Context, pos: int) -> tuple[str, int] | None:
-    """The list ending right before `pos`: a quoted one “…”, or back to the clause start."""
+    """The list ending right before `pos`: a quoted one “…”, or back to the clause start.
+    None when the count word opens a quoted name (“四个意识”) or is itself an item (…及十大赛事)."""
     text = ctx.text
+    if pos > 0 and (text[pos - 1] in "“、" or regex.search(r"(以及|和|及|与)$", text[max(0, pos - 2) : pos])):
+        return None
     if pos > 0 and text[pos - 1] in "”\"":
         open_at = text.rfind("“" if text[pos - 1] == "”" else "\"", max(0, pos - 200), pos - 1)
         if open_at >= 0:
@@ -59,7 +64,10 @@ def _list_before(ctx: Context, pos: int) -> tuple[str, int] | None:
     lo = max(0, pos - 150)
     starts = [m.end() for m in CLAUSE_START.finditer(text, lo, pos)]
     start = starts[-1] if starts else lo
-    return text[start:pos], start
+    body = text[start:pos]
+    if body.count("“") > body.count("”"):
+        return None  # inside a quoted name such as “一干两支”
+    return body, start
 
 
 def _counts_match(items: list[str], n: int) -> tuple[bool, int]:
@@ -103,10 +111,15 @@ def _check_before(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:
     body, start = found
     partial = body.rstrip().endswith("等")
     items = split_items(body.rstrip().removesuffix("等"))
-    if len(items) < 2:
+    if len(items) < 2 or body.rstrip().endswith("、"):
         return None
     if partial and len(items) < n:
         return None
+    quoted = ctx.text[m.start() - 1] in "”\""
+    if not quoted and not _counts_match(items, n)[0]:
+        # an unquoted list has no clear start: only a clean noun list close to the count is judged
+        if abs(len(items) - n) > MAX_OFF or any(NOT_NOUN_LIST.search(i) for i in items[1:]):
+            return None
     return _draft(ctx, m, n, items, Span(start=start, end=start + len(body)))
 
 
