@@ -280,7 +280,9 @@ class ReportView:
                 cells.append(view)
                 column = c.column + c.colspan
             rows.append(cells)
-        return TableView(f"t{t_index}", table.title or "", header, rows, list(table.notes))
+        # notes read from the text are shown there already, with their highlights
+        notes = [n for n in table.notes if n not in self.doc.text]
+        return TableView(f"t{t_index}", table.title or "", header, rows, notes)
 
     # ------------------------------------------------------------------ navigation
 
