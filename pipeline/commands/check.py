@@ -1,0 +1,91 @@
+"""gazette check FILE [--json] [--strict]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..api import parse_file
+from ..check.checker import run_checks
+from ..errors import Code, ContractError
+from ..model import Check, Document
+from ..schema import validate_json
+from .validate import load_json
+
+ORDER = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
+
+
+def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
+    p = sub.add_parser(
+        "check",
+        help="recompute the figures a document states and report what does not add up",
+        description="Parse a document (or read a gazette JSON output) and recompute every figure that "
+        "can be derived from others (shares, multiples vs annual growth, sums of parts, text vs "
+        "table, counts of listed items, dates). Printed figures are rounded, so each stands for "
+        "an interval; a check is inconsistent only when no value in it fits the arithmetic.",
+        epilog="examples:\n  gazette check corpus/qingpu-innovation-economy-14th-fyp.txt\n"
+        "  gazette check out.json --json | jq '.[] | select(.verdict == \"inconsistent\")'\n"
+        "  gazette check plan.pdf --strict   # exit 1 when anything is inconsistent",
+        formatter_class=formatter,
+    )
+    p.add_argument("file", type=Path, help="a document (.txt .md .pdf .docx .html) or a gazette JSON output")
+    p.add_argument("--json", action="store_true", help="print the checks as a JSON list")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 when any check is inconsistent")
+    p.set_defaults(func=run)
+
+
+def load_document(path: Path) -> Document:
+    """A gazette JSON output is validated and re-checked; any other file is parsed."""
+    if path.suffix.lower() != ".json":
+        return parse_file(path)
+    data = load_json(path)
+    try:
+        validate_json(data)
+        doc = Document.model_validate(data)
+    except ContractError as exc:
+        raise ContractError(exc.code, exc.detail, path=str(path)) from None
+    except ValueError as exc:
+        raise ContractError(Code.SCHEMA_INVALID, str(exc)[:120], path=str(path)) from None
+    return run_checks(doc)
+
+
+def sorted_checks(checks: list[Check]) -> list[Check]:
+    return sorted(checks, key=lambda c: (ORDER.get(str(c.verdict), 3), c.kind != "check", int(c.id[1:])))
+
+
+def render_table(doc: Document, checks: list[Check]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # piped: do not squeeze the arithmetic into 80 columns
+    table = Table(expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("figures", max_width=24)
+    table.add_column("explanation", ratio=1)
+    style = {"inconsistent": "bold red", "consistent": "green", "unverifiable": "yellow"}
+    for c in checks:
+        figs = " ".join(doc.text[s.start : s.end][:16] for s in c.spans[:4])
+        verdict = str(c.verdict) + (f" ({c.severity})" if c.severity else "") + (" implied" if c.kind == "implied" else "")
+        table.add_row(c.id, c.rule, f"[{style.get(str(c.verdict), '')}]{verdict}[/]", figs, c.explanation)
+    console.print(table)
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = load_document(args.file)
+    checks = sorted_checks(doc.checks)
+    bad = sum(1 for c in checks if c.verdict == "inconsistent")
+    if args.json:
+        sys.stdout.write(json.dumps([c.model_dump(mode="json") for c in checks], ensure_ascii=False, indent=1) + "\n")
+    else:
+        render_table(doc, checks)
+        counts = {v: sum(1 for c in checks if c.verdict == v) for v in ORDER}
+        print(f"{len(checks)} checks: {counts['inconsistent']} inconsistent, {counts['consistent']} consistent, "
+              f"{counts['unverifiable']} unverifiable")
+    return 1 if args.strict and bad else 0
