@@ -23,8 +23,8 @@ def _check_spans(doc: Document, table: Table) -> None:
             assert cell.span is not None
             assert doc.text[cell.span.start : cell.span.end] == cell.text
             assert table.span.start <= cell.span.start <= cell.span.end <= table.span.end
-    for col in table.columns:
-        assert col.span is not None and doc.text[col.span.start : col.span.end] == col.name
+    for col in table.columns:  # a name read over two header rows has no single span
+        assert col.span is None or doc.text[col.span.start : col.span.end] == col.name
 
 
 def test_sample_pipe_table(sample_doc: Document) -> None:
@@ -165,4 +165,20 @@ def test_pipe_label_row_names_the_category() -> None:
     (table,) = doc.tables
     assert [(r.category, r.indicator) for r in table.rows] == [("经济发展", "地区生产总值"), ("民生福祉", "城镇登记失业率")]
     assert table.rows[1].target is not None and table.rows[1].target.relation == "<="
+    _check_spans(doc, table)
+
+
+def test_two_header_rows_and_unit_line() -> None:
+    text = ("附表 某区“十四五”主要指标\n单位:亿元\n序号 | 指标 | 基础值 | 目标值 | 属性\n | | 2020年 | 2025年 | \n"
+            "1 | 地区生产总值 | 1200 | 1600 | 预期性\n2 | 固定资产投资 | 300 | 累计1800 | 预期性\n")
+    doc = parse_text(text, until="tables")
+    (table,) = doc.tables
+    assert table.title == "附表 某区“十四五”主要指标"
+    assert [(c.name, c.role, c.year) for c in table.columns][2:4] == [
+        ("基础值2020年", "base", 2020), ("目标值2025年", "target", 2025)]
+    assert [r.unit for r in table.rows] == ["亿元", "亿元"]
+    first, second = table.rows
+    assert first.target is not None and first.target.normalized is not None
+    assert first.target.normalized.value == 1.6e11
+    assert second.target is not None and (second.target.kind, second.target.value) == ("cumulative", 1800.0)
     _check_spans(doc, table)

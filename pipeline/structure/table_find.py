@@ -7,6 +7,7 @@ over a repeated header row, so a table broken by a page is one table, not two.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .table_columns import Role, header_role, is_indicator_header
@@ -33,6 +34,8 @@ class TextTable:
     cells: list[TextCell] = field(default_factory=list)
     row_starts: set[int] | None = None  # None: rows are for the aligner to find
     title: str | None = None
+    unit: str | None = None  # from a `单位:亿元` line above the table
+    sub: list[TextCell] = field(default_factory=list)  # a second header row (`| | 2020年 | 2025年 |`)
     notes: list[str] = field(default_factory=list)
     start: int = 0
     end: int = 0
@@ -46,11 +49,27 @@ def _row_layout(line: str) -> str | None:
     return None
 
 
-def _title_before(lines: list[Line], k: int) -> str | None:
-    for j in range(k - 1, max(-1, k - 3), -1):
-        if not lines[j].blank:
-            return lines[j].text.strip() if is_title(lines[j].text) else None
-    return None
+_UNIT_LINE = re.compile(r"^\(?(?:计量)?单位\s*[:：]\s*([^()\s]{1,8})\)?$")
+
+
+def _title_before(lines: list[Line], k: int) -> tuple[str | None, str | None]:
+    """The title line above a table and the unit of a `单位:亿元` line between them."""
+    unit = None
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if lines[j].blank:
+            continue
+        m = _UNIT_LINE.match(lines[j].text.strip())
+        if m and unit is None:
+            unit = m.group(1)
+            continue
+        return (lines[j].text.strip() if is_title(lines[j].text) else None), unit
+    return None, unit
+
+
+def _is_sub_header(cells: list[TextCell]) -> bool:
+    """A second header row: only header words and years, at least one of them."""
+    texts = [c.text for c in cells if c.text]
+    return bool(texts) and all(header_role(t) is not None and not t.isdigit() for t in texts)
 
 
 def _same_texts(a: list[TextCell], b: list[TextCell]) -> bool:
@@ -61,7 +80,8 @@ def _line_table(lines: list[Line], k: int, layout: str) -> tuple[TextTable, int]
     """The line-layout table whose header is lines[k]; returns it and the next line index."""
     sep = "\t" if layout == "tsv" else "|"
     header = split_cells(lines[k], sep)
-    table = TextTable(layout=layout, header=header, row_starts=set(), title=_title_before(lines, k))
+    title, unit = _title_before(lines, k)
+    table = TextTable(layout=layout, header=header, row_starts=set(), title=title, unit=unit)
     table.start, table.end = header[0].start, header[-1].end
     j, last = k + 1, k
     while j < len(lines):
@@ -71,8 +91,10 @@ def _line_table(lines: list[Line], k: int, layout: str) -> tuple[TextTable, int]
             continue
         if _row_layout(text) is None:
             break
-        cells = split_cells(lines[j], sep)
-        if cells and not _same_texts(cells, header):  # a header repeated after a page break
+        cells = split_cells(lines[j], sep, outer=layout == "markdown")
+        if not table.cells and not table.sub and _is_sub_header(cells):
+            table.sub = cells
+        elif cells and not _same_texts(cells, header):  # a header repeated after a page break
             assert table.row_starts is not None
             table.row_starts.add(len(table.cells))
             table.cells.extend(cells)
@@ -155,8 +177,9 @@ def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grou
         cells.append(items[i][0])
         last_line = items[i][1]
         i += 1
+    title, unit = _title_before(lines, k)
     table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None,
-                      title=_title_before(lines, k), start=header[0].start)
+                      title=title, unit=unit, start=header[0].start)
     table.end = cells[-1].end if cells else header[-1].end
     notes, after = notes_after(lines, last_line + 1)
     table.notes = [n.text.strip() for n in notes]

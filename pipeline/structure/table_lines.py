@@ -55,14 +55,16 @@ def is_md_separator(line: str) -> bool:
     return bool(_SEPARATOR.match(line)) and "|" in line
 
 
-def split_cells(line: Line, sep: str) -> list[TextCell]:
-    """Cells of a pipe or tab row; the outer `|` of Markdown rows and trailing empty cells
-    (a stray ` | ` at the end) are dropped."""
+def split_cells(line: Line, sep: str, outer: bool | None = None) -> list[TextCell]:
+    """Cells of a pipe or tab row; the outer `|` of Markdown rows (`outer`, by default read from
+    the line) and trailing empty cells (a stray ` | ` at the end) are dropped."""
+    if outer is None:
+        outer = line.text.lstrip().startswith("|")
     cuts = [i for i, ch in enumerate(line.text) if ch == sep]
     bounds = [-1, *cuts, len(line.text)]
     cells = [trimmed(line.text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     cells = [TextCell(c.text, c.start + line.start, c.end + line.start) for c in cells]
-    if sep == "|" and line.text.lstrip().startswith("|") and cells and not cells[0].text:
+    if sep == "|" and outer and cells and not cells[0].text:
         cells = cells[1:]
     while cells and not cells[-1].text:
         cells.pop()

@@ -97,7 +97,7 @@ def _value(cell: Cell, role: Role, column: Column, unit: str | None) -> TableVal
     return value
 
 
-def type_row(cells: list[Cell], columns: list[Column], label: str | None = None) -> Row:
+def type_row(cells: list[Cell], columns: list[Column], label: str | None = None, unit: str | None = None) -> Row:
     """One indicator row from its placed cells."""
     row = Row(cells=cells)
     own = [c.span for c in cells if c.span and not c.filled]
@@ -117,7 +117,7 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None)
     row.unit = fields.get(Role.UNIT) or None
     if row.unit is None and row.indicator and Role.UNIT not in fields:
         m = _UNIT_IN_NAME.search(row.indicator)  # 地区生产总值(亿元) when there is no 单位 column
-        row.unit = m.group(1) if m and is_unit(m.group(1)) else None
+        row.unit = m.group(1) if m and is_unit(m.group(1)) else unit
     for cell in cells:
         role = _role(columns, cell.column)
         if role not in VALUE_ROLES or cell.column >= len(columns):
@@ -133,9 +133,12 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None)
     return row
 
 
-def interpret(rows: list[list[Cell]], columns: list[Column], span: Span) -> tuple[list[Row], list[Warning_]]:
-    """Typed indicator rows (and warnings) from placed cells."""
-    typed = [type_row(cells, columns, label) for cells, label in fill_down(rows, columns)]
+def interpret(
+    rows: list[list[Cell]], columns: list[Column], span: Span, unit: str | None = None
+) -> tuple[list[Row], list[Warning_]]:
+    """Typed indicator rows (and warnings) from placed cells; `unit` is the table's own
+    (`单位:亿元` above it) for rows that state none."""
+    typed = [type_row(cells, columns, label, unit) for cells, label in fill_down(rows, columns)]
     typed = [r for r in typed if r.indicator or r.seq is not None]
     return typed, number_rows(typed, span)
 

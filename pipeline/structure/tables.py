@@ -22,18 +22,38 @@ def _span(start: int, end: int) -> Span:
 
 
 def _kind_and_rows(
-    columns: list[Column], rows: list[list[Cell]], span: Span
+    columns: list[Column], rows: list[list[Cell]], span: Span, unit: str | None = None
 ) -> tuple[str, list[Row], list[Warning_]]:
     roles = [Role(c.role) if c.role else None for c in columns]
     if is_indicator_header(roles):
-        typed, warnings = interpret(rows, columns, span)
+        typed, warnings = interpret(rows, columns, span, unit)
         return "indicator", typed, warnings
     return "generic", plain_rows(rows, columns), []
 
 
-def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
+def _header_cells(found: TextTable) -> tuple[list[str], list[Span | None]]:
+    """Header names and spans; a second header row is read under the first (`基础值` over
+    `2020年`), and an empty top cell continues the one to its left (a merged `目标值`)."""
     names = [c.text for c in found.header]
-    columns = make_columns(names, [_span(c.start, c.end) for c in found.header], found.title)
+    spans: list[Span | None] = [_span(c.start, c.end) for c in found.header]
+    top = ""
+    for i, sub in enumerate(found.sub):
+        if not sub.text:
+            top = names[i] if i < len(names) and names[i] else top
+            continue
+        if i >= len(names):
+            names.append(top + sub.text)
+            spans.append(None)
+        elif names[i]:
+            top, names[i], spans[i] = names[i], names[i] + sub.text, None
+        else:
+            names[i], spans[i] = top + sub.text, None if top else _span(sub.start, sub.end)
+    return names, spans
+
+
+def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
+    names, spans = _header_cells(found)
+    columns = make_columns(names, spans, found.title)
     roles = [Role(c.role) if c.role else None for c in columns]
     placed = align([c.text for c in found.cells], roles, found.row_starts)
     rows: list[list[Cell]] = []
@@ -50,7 +70,7 @@ def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
             warnings.append(Warning_(code=Code.TABLE_ROW_UNALIGNED.value, message=MESSAGES[Code.TABLE_ROW_UNALIGNED],
                                      span=_span(first.start, found.cells[group[-1].index].end)))
     span = _span(found.start, found.end)
-    kind, typed, more = _kind_and_rows(columns, rows, span)
+    kind, typed, more = _kind_and_rows(columns, rows, span, found.unit)
     table = Table(id="", kind=kind,  # type: ignore[arg-type]
                   title=found.title, layout=found.layout, span=span, columns=columns, rows=typed, notes=found.notes)
     return table, warnings + more
