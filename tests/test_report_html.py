@@ -222,3 +222,57 @@ def test_cli_report_on_unreadable_json(tmp_path: Path, capsys: pytest.CaptureFix
     bad.write_text("{not json", encoding="utf-8")
     assert main(["report", str(bad)]) == 4
     assert capsys.readouterr().err.startswith(f"gazette: error E204 {bad}: the JSON file could not be read")
+
+
+# ----------------------------------------------------------------------------- layout corner cases
+
+
+def test_overlapping_figures_render_as_flat_runs() -> None:
+    doc = parse_text("增长12.5%以上。\n", name="overlap.txt", until="metadata")
+    start = doc.text.index("12.5%")
+    doc.claims = [
+        Claim(id="a", span=Span(start=start - 2, end=start + 4), raw="增长12.5", value=12.5, kind="growth_yoy"),
+        Claim(id="b", span=Span(start=start, end=start + 7), raw="12.5%以上", value=12.5, kind="percent"),
+    ]
+    doc.checks = [Check(id="k", rule="growth", verdict="inconsistent", claim_ids=["b"], stated=12.5, explanation="x")]
+    tree = lxml.html.fromstring(render_report(doc))
+    runs = [(el.text_content(), el.get("data-m"), el.get("class")) for el in doc_hl(tree)]
+    assert runs == [("增长", "m0", "hl v-unchecked"), ("12.5", "m0 m1", "hl v-inconsistent"),
+                    ("%以上", "m1", "hl v-inconsistent")]
+    assert not q(tree, f"//span[{has('hl')}]//span[{has('hl')}]")
+    assert [el.get("id") for el in q(tree, "//section[@id='text']//span[@class='anchor']")] == ["m0", "m1"]
+
+
+def test_merged_cells_use_rowspan_and_gaps_keep_columns() -> None:
+    text = "指标表\n类别 | 指标 | 目标\n规模 | 收入 | 100\n | 产值 | 200\n | | 300\n"
+    doc = parse_text(text, name="merged.txt", until="metadata")
+    t = doc.text
+
+    def cell(s: str, col: int, after: int, **kw: object) -> Cell:
+        at = t.index(s, after)
+        return Cell(text=s, column=col, span=Span(start=at, end=at + len(s)), **kw)  # type: ignore[arg-type]
+
+    r1, r2, r3 = (t.index(x) for x in ("规模 |", " | 产值", " | | 300"))
+    doc.tables = [Table(id="t", title="指标表", span=Span(start=t.index("类别"), end=len(t) - 1), rows=[
+        Row(cells=[cell("规模", 0, r1, rowspan=2), cell("收入", 1, r1), cell("100", 2, r1)]),
+        Row(cells=[Cell(text="规模", column=0, filled=True), cell("产值", 1, r2), cell("200", 2, r2)]),
+        Row(cells=[cell("300", 2, r3)]),
+    ])]
+    tree = lxml.html.fromstring(render_report(doc))
+    rows = q(tree, "//table/tbody/tr")
+    assert [[(td.text_content(), td.get("rowspan")) for td in tr.findall("td")] for tr in rows] == [
+        [("规模", "2"), ("收入", None), ("100", None)],
+        [("产值", None), ("200", None)],
+        [("", None), ("", None), ("300", None)],
+    ]
+
+
+def test_cells_are_placed_by_column_when_nothing_is_merged() -> None:
+    doc = parse_text("甲 | 乙 | 丙\n | 2 | 3\n", name="gap.txt", until="metadata")
+    t = doc.text
+    two, three = t.index("2"), t.index("3")
+    doc.tables = [Table(id="t", span=Span(start=0, end=len(t) - 1), rows=[Row(cells=[
+        Cell(text="2", column=1, span=Span(start=two, end=two + 1)),
+        Cell(text="3", column=2, span=Span(start=three, end=three + 1))])])]
+    tree = lxml.html.fromstring(render_report(doc))
+    assert [td.text_content() for td in q(tree, "//table/tbody/tr/td")] == ["", "2", "3"]

@@ -260,24 +260,29 @@ class ReportView:
         return CellView(cell_pieces, cls=cls, **kw)
 
     def _table(self, t_index: int, table: Table) -> TableView:
-        merged = any(c.rowspan > 1 for r in table.rows for c in r.cells)
         header = [self._cell(c.name, *(c.span and (c.span.start, c.span.end) or (None, None)))
                   for c in table.columns]
         rows = []
+        below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
         for row in table.rows:
+            covered = {col for col, left in below.items() if left > 0}
+            below = {col: left - 1 for col, left in below.items() if left > 1}
             cells: list[CellView] = []
             column = 0
             for c in sorted(row.cells, key=lambda c: c.column):
-                if c.filled and merged:
+                if c.column in covered:
                     column = c.column + c.colspan
-                    continue  # drawn by the merged cell above (rowspan)
-                if c.column > column and not merged:
-                    cells.extend(CellView([], cls="empty") for _ in range(c.column - column))
+                    continue  # a filled-down copy: the merged cell above draws it
+                # pad skipped columns so that values stay under their header
+                cells.extend(CellView([], cls="empty") for col in range(column, c.column) if col not in covered)
                 span = (c.span.start, c.span.end) if c.span else (None, None)
                 view = self._cell(c.text, *span, colspan=c.colspan, rowspan=c.rowspan)
                 extra = ["filled"] * c.filled + ["short"] * (len(c.text) <= SHORT_CELL)
                 view.cls = " ".join([view.cls, *extra]).strip()
                 cells.append(view)
+                for col in range(c.column, c.column + c.colspan):
+                    if c.rowspan > 1:
+                        below[col] = c.rowspan - 1
                 column = c.column + c.colspan
             rows.append(cells)
         # notes read from the text are shown there already, with their highlights
