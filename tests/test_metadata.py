@@ -143,3 +143,23 @@ def test_bulletin_signed_under_its_title_or_at_its_end(where: str) -> None:
     md = structure(text).metadata
     assert (md.title, md.issuer, md.date) == ("2024年某市国民经济和社会发展统计公报", "某市统计局", "2025-03-10")
     assert md.notice_title is None and md.recipients is None
+
+
+def test_labelled_info_box_on_the_same_lines(sample: Document) -> None:
+    box = "索引号:QA120100020220046\n发文字号:青府发〔2022〕25号\n发布机构:上海市青浦区人民政府\n公开属性:主动公开\n"
+    body = SAMPLE.read_text(encoding="utf-8").split("\n", 4)[4]  # the sample without its bare header lines
+    doc = structure(box + "关于印发《青浦区创新经济“十四五”规划》的通知\n" + body)
+    md = doc.metadata
+    assert md.index_number == "QA120100020220046" and _at(doc, "index_number") == "QA120100020220046"
+    assert md.doc_number is not None and md.doc_number.raw == "青府发〔2022〕25号"
+    assert md.disclosure == "主动公开" and _at(doc, "disclosure") == "主动公开"
+    assert (md.title, md.issuer, md.date) == (sample.metadata.title, "上海市青浦区人民政府", "2022-03-27")
+
+
+def test_joint_issuers_sign_one_per_line() -> None:
+    text = ("关于做好2025年专项资金申报工作的通知\n各区发展改革委、财政局:\n现将有关事项通知如下。\n特此通知。\n"
+            "上海市发展和改革委员会\n上海市财政局\n二〇二五年二月二十日\n")
+    doc = structure(text)
+    assert doc.metadata.issuer == "上海市发展和改革委员会 上海市财政局"
+    assert _at(doc, "issuer") == "上海市发展和改革委员会\n上海市财政局"
+    assert doc.metadata.date == "2025-02-20"

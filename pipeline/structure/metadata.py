@@ -95,13 +95,19 @@ def _labelled(views: list[_View], i: int, pattern: regex.Pattern[str]) -> tuple[
     return None
 
 
+def _is_organ(v: _View) -> bool:
+    return bool(P.ORGAN.fullmatch(v.text)) and not _is_prose(v.text)
+
+
 def _signature(views: list[_View], after: int) -> tuple[int, int] | None:
-    """(issuer line, date line): an organ's name directly above a date standing alone."""
+    """(first issuer line, date line): organs' names directly above a date standing alone; joint
+    issuers sign one per line."""
     for i in range(max(after, 0) + 1, len(views)):
-        if _date_of_line(views[i].text) and i > 0:
-            prev = views[i - 1].text
-            if P.ORGAN.fullmatch(prev) and not _is_prose(prev) and i - 1 > after:
-                return i - 1, i
+        if _date_of_line(views[i].text) and i - 1 > after and _is_organ(views[i - 1]):
+            first = i - 1
+            while first - 1 > after and _is_organ(views[first - 1]) and i - first < 6:
+                first -= 1
+            return first, i
     return None
 
 
@@ -134,9 +140,7 @@ class _Reader:
         self._header_fields(end, notice)
         sig = _signature(views, recipients if recipients is not None else (notice if notice is not None else len(views)))
         if sig:
-            issuer, date = views[sig[0]], views[sig[1]]
-            self.put("issuer", issuer.text, issuer.span())
-            self.put("date", _date_of_line(date.text), date.span())
+            self._put_signature(*sig)
         self._labelled_fields(end)
         title_at = self._title(notice, recipients, sig, end)
         if notice is None and title_at is not None and self.md.date is None:
@@ -180,9 +184,15 @@ class _Reader:
         near = _signature(views[: title_at + 4], title_at)
         tail = _signature(views, max(title_at, len(views) - 4))
         if got := near or tail:
-            issuer, date = views[got[0]], views[got[1]]
-            self.put("issuer", issuer.text, issuer.span())
-            self.put("date", _date_of_line(date.text), date.span())
+            self._put_signature(*got)
+
+    def _put_signature(self, first: int, date_at: int) -> None:
+        """Issuer lines [first, date_at) and the date; joint issuers are joined by a space."""
+        organs = self.views[first:date_at]
+        self.put("issuer", " ".join(v.text for v in organs),
+                 Span(start=organs[0].start, end=organs[-1].line.end))
+        date = self.views[date_at]
+        self.put("date", _date_of_line(date.text), date.span())
 
     def _title(self, notice: int | None, recipients: int | None, sig: tuple[int, int] | None, end: int) -> int | None:
         """Fill title; returns the index of the title line for a document without a notice."""
