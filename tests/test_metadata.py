@@ -163,3 +163,11 @@ def test_joint_issuers_sign_one_per_line() -> None:
     assert doc.metadata.issuer == "上海市发展和改革委员会 上海市财政局"
     assert _at(doc, "issuer") == "上海市发展和改革委员会\n上海市财政局"
     assert doc.metadata.date == "2025-02-20"
+
+
+def test_an_addressed_report_is_a_title_not_a_notice() -> None:
+    text = ("关于2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表:\n受市人民政府委托,现将有关情况报告如下。\n"
+            "一、2025年计划执行情况\n正文。\n")
+    md = structure(text).metadata
+    assert md.notice_title is None and md.recipients is None  # 各位代表 is the audience of a speech
+    assert md.title == "关于2025年国民经济和社会发展计划执行情况与2026年计划草案的报告"

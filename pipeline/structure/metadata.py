@@ -49,7 +49,7 @@ def _is_label(s: str) -> bool:
 def _is_recipients(v: _View) -> bool:
     t = v.text
     return (t.endswith((":", "：")) and not _is_label(t) and "。" not in t and len(t) <= 200
-            and bool(P.RECIPIENT_HINT.search(t)) and not t.startswith(("根据", "按照", "为", "现将", "经")))
+            and bool(P.RECIPIENT_HINT.search(t)) and not t.startswith(("根据", "按照", "为", "现将", "经", "各位")))  # 各位代表: addresses a speech
 
 
 def _notice_and_recipients(views: list[_View]) -> tuple[int | None, int | None]:
@@ -130,7 +130,7 @@ class _Reader:
         views = self.views
         notice, recipients = _notice_and_recipients(views)
         end = _header_end(views, notice, recipients)
-        if notice is not None:
+        if notice is not None and P.IS_NOTICE.fullmatch(views[notice].text):
             self.put("notice_title", views[notice].text, views[notice].span())
         if recipients is not None:
             v = views[recipients]

@@ -31,7 +31,10 @@ LABEL_LINE = regex.compile(rf"(?:{INFO_LABELS})\s*{COLON}")
 ISSUER_LABEL = regex.compile(rf"(?:发文机关|发布机关|发文单位)\s*{COLON}\s*(?P<value>\S.*)?")
 WRITTEN_DATE_LABEL = regex.compile(rf"成文日期\s*{COLON}\s*(?P<value>\S.*)?")
 
+# 关于…的X titles of addressed documents: they carry a 主送机关 line after them
 NOTICE_KINDS = "通知|通报|决定|意见|批复|函|公告|通告|决议|命令|令|请示|报告|纪要"
+# of those, the ones that are a notice (a cover that may wrap another document): notice_title
+IS_NOTICE = regex.compile(r".*的(?:通知|通报|批复|函|公告|通告|决定|命令|令)")
 NOTICE_TITLE = regex.compile(rf"(?:\S{{0,60}}?关于\S.{{1,150}}的(?:{NOTICE_KINDS})|\S.{{0,150}}(?:印发|转发|批转)\S.*的通知)")
 # the document a 印发/转发/批转 notice wraps: 《X》 or the bare name before 的通知
 WRAPPED = regex.compile(r"(?:印发|转发|批转|颁布)(?:了)?(?:《(?P<quoted>[^》]+)》|(?P<bare>[^《》]+?))(?:的通知|的决定)")
