@@ -18,6 +18,7 @@ SUMMARY_LIMIT = 6  # checks listed in a hover title
 NAV_LABEL = 40  # characters of a heading shown in the navigation pane
 SHORT_CELL = 6  # cells up to this many characters do not wrap (预期性, 亿元, ≥2000)
 TABLE_RESIDUE = " |\t"
+CAPTION_WINDOW = 200  # characters before a table searched for its printed title
 
 
 @dataclass
@@ -39,6 +40,7 @@ class CellView:
 
 @dataclass
 class TableView:
+    index: int  # in Document.tables
     anchor: str
     title: str
     header: list[CellView]
@@ -287,7 +289,11 @@ class ReportView:
             rows.append(cells)
         # notes read from the text are shown there already, with their highlights
         notes = [n for n in table.notes if n not in self.doc.text]
-        return TableView(f"t{t_index}", table.title or "", header, rows, notes)
+        # a title printed just above the table is already in the text: no second caption
+        title = table.title or ""
+        if title and title in self.doc.text[max(0, table.span.start - CAPTION_WINDOW):table.span.start]:
+            title = ""
+        return TableView(t_index, f"t{t_index}", title, header, rows, notes)
 
     # ------------------------------------------------------------------ navigation
 
