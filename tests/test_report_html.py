@@ -204,7 +204,7 @@ def test_write_reports_writes_pages_and_index(doc: Document, tmp_path: Path) -> 
 def test_cli_report_from_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.html"
     assert main(["report", str(FIXTURE), "-o", str(out)]) == 0
-    assert capsys.readouterr().err == f"wrote {out}: 17 figures, 7 checks, 1 inconsistent\n"
+    assert capsys.readouterr().err == f"wrote {out}: 17 figures, 7 relations checked, 1 inconsistent, 1 implied figures\n"
     assert len(doc_hl(lxml.html.fromstring(out.read_text(encoding="utf-8")), "v-inconsistent")) == 1
 
 

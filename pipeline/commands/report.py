@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.output or args.file.with_suffix(".report.html")
     write_report(doc, out)
     counts = verdict_counts(doc.checks)
-    print(f"wrote {out}: {len(doc.claims)} figures, {sum(counts.values())} checks, "
-          f"{counts['inconsistent']} inconsistent", file=sys.stderr)
+    implied = sum(1 for c in doc.checks if c.kind == "implied")
+    print(f"wrote {out}: {len(doc.claims)} figures, {sum(counts.values())} relations checked, "
+          f"{counts['inconsistent']} inconsistent, {implied} implied figures", file=sys.stderr)
     return 0
