@@ -35,7 +35,7 @@ from .periods import PeriodRef, find_periods
 from .regions import skip_regions
 from .subjects import clause_start, noun_after, subject_metric
 from .units import dimension_of, normalize
-from .units_data import ARTICLE_UNITS, IDIOMS
+from .units_data import ARTICLE_UNITS, CHINESE_EXCLUDED_UNITS, IDIOMS
 
 SENTENCE_STOP = "。;!?\n"
 BASE_BEFORE_RE = regex.compile(r"(?:比|较|是|相当于|与|同)$")
@@ -43,6 +43,7 @@ LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT}
 CHANGE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.MULTIPLE, ClaimKind.PP_CHANGE, ClaimKind.DOUBLING}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
+PERIOD_PHRASE_RE = regex.compile(r"(?:过去|今后|未来|近|这|前|后|新|每)$")
 
 
 def _doc_year(doc: Document) -> int | None:
@@ -64,7 +65,11 @@ def _is_quantity(text: str, fig: Figure) -> bool:
         return True
     if fig.unit is None:
         # a bare number is a quantity only when a verb states it (系数为0.46)
-        return fig.decimals > 0 and before in "为达是"
+        return fig.decimals > 0 and bool(before) and before in "为达是从至到"
+    if fig.chinese and fig.unit_word in CHINESE_EXCLUDED_UNITS:
+        return False
+    if fig.chinese and fig.unit_word == "年" and PERIOD_PHRASE_RE.search(text, max(0, fig.start - 2), fig.start):
+        return False  # 过去五年, 今后五年, 新十年: a period phrase, not a stated duration
     if fig.chinese and fig.value == 1 and (fig.unit_word in ARTICLE_UNITS or fig.unit_word is None):
         return False  # 一家, 一批: an article
     return True
@@ -170,7 +175,7 @@ def _build(doc: Document, fig: Figure, refs: list[PeriodRef], doc_year: int | No
     kind, negative = _kind(fig, prefix)
     if in_list and prev is not None and prev.unit == fig.unit:  # 分别增长14.2%、4.2%
         kind, negative = ClaimKind(prev.kind), prev.negative
-    qualifier, bound = _qualifier(text, fig, cs)
+    qualifier, bound = _qualifier(text, fig, cs) if kind not in {ClaimKind.YEAR, ClaimKind.DATE} else (None, Relation.EQ)
     cumulative = bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"

@@ -13,7 +13,7 @@ BEFORE: dict[str, Relation] = {
     "不少于": Relation.GE, "不低于": Relation.GE, "至少": Relation.GE, "≥": Relation.GE, "≤": Relation.LE,
     "超过": Relation.GT, "超": Relation.GT, "突破": Relation.GT, "逾": Relation.GT, "高于": Relation.GT,
     "多于": Relation.GT, ">": Relation.GT, "<": Relation.LT,
-    "达到": Relation.EQ, "达": Relation.EQ, "为": Relation.EQ, "保持在": Relation.EQ,
+    "达到": Relation.EQ, "达": Relation.EQ, "保持在": Relation.EQ, "稳定在": Relation.EQ,
     "约": Relation.APPROX, "近": Relation.APPROX, "接近": Relation.APPROX, "将近": Relation.APPROX,
     "大约": Relation.APPROX, "约为": Relation.APPROX, "大概": Relation.APPROX,
 }
@@ -31,18 +31,18 @@ def _alt(words: list[str]) -> str:
 
 
 BEFORE_RE = regex.compile(rf"(?:{_alt(list(BEFORE))})$")
-AFTER_RE = regex.compile(rf"^(?:{_alt([w for w in AFTER if w not in ('多', '余')])})")
+AFTER_RE = regex.compile(rf"(?:{_alt([w for w in AFTER if w not in ('多', '余')])})")
 CUMULATIVE_RE = regex.compile(r"累计|合计|总计|共计")
 
 # a change verb right before the figure (allowing 了, 到/至 means a level, not a change)
 CHANGE_RE = regex.compile(
-    r"(?P<verb>增长|增加|增速|增幅|上涨|上升|提高|提升|扩大|下降|减少|降低|回落|下滑|收窄|缩小|降幅|减|降|涨|增)"
-    r"(?P<to>了?(?:到|至))?(?:了|为|达|达到)?$"
+    r"(?P<verb>增长|增加|增速|增幅|涨幅|上涨|上升|提高|提升|扩大|下降|减少|降低|回落|下滑|收窄|缩小|降幅|减|降|涨|增)"
+    r"(?P<to>了?(?:到|至))?(?:了|为|达|达到|超过|超|近|约|逾|不到|不足|突破|接近)?$"
 )
-NEGATIVE_VERBS = frozenset({"下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "降幅", "减", "降"})
+NEGATIVE_VERBS = frozenset({"下降", "回落", "减少", "降低", "下滑", "收窄", "缩小", "降幅", "减", "降"})
 CAGR_RE = regex.compile(r"年均|年平均|平均每年|每年平均")
 YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
 SHARE_RE = regex.compile(r"占[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$")
 RATIO_CUE_RE = regex.compile(r"比|结构|比例|配比")
-TARGET_RE = regex.compile(r"目标|预期|力争|确保|争取|计划|将达|要达到|以上目标")
+TARGET_RE = regex.compile(r"目标|预期(?!寿命|性)|力争|计划(?:到|在|于|达)|将达|要达到|规划期末")
 MULTIPLE_OF_RE = regex.compile(r"是[^,;。]*的$|相当于[^,;。]*的$")

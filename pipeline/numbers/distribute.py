@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Claim, ClaimKind
+from .subjects import LEAD_RE, split_metric
 
 LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.TARGET, ClaimKind.SHARE}
 
@@ -38,14 +39,21 @@ def _groups(text: str, claims: list[Claim]) -> list[tuple[int, list[int]]]:
 
 def distribute_respectively(text: str, claims: list[Claim]) -> None:
     for at, group in _groups(text, claims):
-        first = claims[group[0]]
         sent = max(text.rfind(ch, 0, at) for ch in "。;\n") + 1
         before = [c for c in claims if sent <= c.span.start < at and c.kind in LEVEL_KINDS]
         if len(before) == len(group):
             for src, gi in zip(before, group, strict=True):
                 claims[gi].subject, claims[gi].metric = src.subject, src.metric
             continue
-        names = [n for n in NAME_SPLIT_RE.split(first.subject or "") if n]
-        if len(names) == len(group):
+        clause = max(text.rfind(ch, 0, at) for ch in ",;。:\n") + 1
+        names = [n for n in NAME_SPLIT_RE.split(LEAD_RE.sub("", text[clause:at])) if n]
+        if len(names) == len(group) and len(names) >= 2:
+            # 城镇、农村居民人均可支配收入: the last name carries the shared metric
+            last, metric = split_metric(names[-1], min_subject=2)
+            if metric and last and len(last) <= len(names[0]) + 2:
+                names[-1] = last
+            else:
+                metric = None
             for name, gi in zip(names, group, strict=True):
                 claims[gi].subject = name
+                claims[gi].metric = metric or claims[gi].metric

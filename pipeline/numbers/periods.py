@@ -19,6 +19,8 @@ PERIOD_RE = regex.compile(
     regex.VERBOSE,
 )
 
+GOAL_BEFORE = ",;。:!?\n ("
+GOAL_WORDS = ("力争", "争取", "预计", "计划", "将", "要", "确保", "目标是")
 RELATIVE = {"上年": -1, "去年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "上年末": -1, "去年末": -1,
             "今年以来": 0}
 
@@ -60,7 +62,10 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
             if not 1900 <= y1 <= 2100:
                 continue
             y2 = int(m.group("y2")) if m.group("y2") else y1
-            to = bool(m.group("to")) and m.group("to") in {"到", "至"}
+            # 到2025年 opens a goal only as a clause head (力争到…); 提高到2025年的 is a past level
+            to = m.group("to") in {"到", "至"} and (
+                m.start() == 0 or text[m.start() - 1] in GOAL_BEFORE or text.endswith(GOAL_WORDS, 0, m.start())
+            )
             out.append(PeriodRef(m.start(), m.end(), label, y1, y2, to))
         else:
             rel = m.group("rel")

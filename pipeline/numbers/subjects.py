@@ -77,11 +77,15 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
         v = verbs[-1]
         subj, metric = phrase[: v.start()].strip(), _after_last_de(phrase[v.end() :].strip())
         return (subj if len(subj) >= 2 else None), (metric or None)
-    phrase = _after_last_de(phrase)
+    return split_metric(_after_last_de(phrase))
+
+
+def split_metric(phrase: str, min_subject: int = 3) -> tuple[str | None, str | None]:
+    """软件和信息服务业销售额 → (软件和信息服务业, 销售额), by jieba words and metric endings."""
     words = [w for w, _, _ in segment.tokens(phrase)]
     if len(words) >= 2 and words[-1].endswith(METRIC_END) and len(words[-1]) >= 2:
         subj = "".join(words[:-1])
-        if len(subj) >= 3:
+        if len(subj) >= min_subject:  # 成交金额 is one metric, not subject 成交
             return subj, words[-1]
         return None, phrase
     if phrase.endswith(METRIC_END) and len(words) == 1:

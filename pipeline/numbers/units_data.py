@@ -119,6 +119,7 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("分钟", "time_minute", "分钟", 1.0),
     ("周", "time_week", "周", 1.0),
     ("岁", "age", "岁", 1.0),
+    ("周岁", "age", "岁", 1.0),
     # concentrations and rates
     ("微克/立方米", "concentration", "微克/立方米", 1.0),
     ("毫克/立方米", "concentration", "微克/立方米", 1e3),
@@ -174,7 +175,11 @@ GUARDS: dict[str, str] = {
     "件": "事",
     "处": "理置",
     "张": "力",
+    "次": "全会",
 }
+
+# measure words a Chinese numeral does not take: place and proper names (三门峡, 七台河, 五部委)
+CHINESE_EXCLUDED_UNITS: frozenset[str] = frozenset({"门", "台", "方", "度", "头", "部", "口", "间", "支", "片"})
 
 # measure words that a lone Chinese 一 turns into an article (一家, 一批): not a count
 ARTICLE_UNITS: frozenset[str] = frozenset(
@@ -188,5 +193,5 @@ IDIOMS: tuple[str, ...] = (
     "三番五次", "千家万户", "万家灯火", "一方面", "两方面", "多方面", "一条龙", "一把手",
     "一张图", "一张网", "一盘棋", "千百亿", "百万亿", "万众一心", "一流", "一线",
     "一年一度", "一年来", "一年多来", "三年来", "五年来", "十年来", "一部分", "两翼",
-    "一日游", "一次", "二次", "两次创业", "一二三产", "三产融合", "一二线", "三农", "一区一", "一镇一", "一村一", "一企一", "一县一",
+    "一日游", "一次", "八项规定", "五项原则", "四项基本原则", "二次", "两次创业", "一二三产", "三产融合", "一二线", "三农", "一区一", "一镇一", "一村一", "一企一", "一县一",
 )
