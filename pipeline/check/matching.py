@@ -25,6 +25,9 @@ GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[
 CHANGE_BEFORE = regex.compile(r"(增长|增幅|增速|下降|提高|降低|减少|增加)[^,;。]{0,3}$")
 BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 BACK_STOP = regex.compile(r"[;。\n]")
+# head nouns that name the same measure (营业收入 ~ 销售额, 成交金额 ~ 成交额)
+HEAD_SYNONYMS = {"收入": ("销售额", "营收", "收入"), "金额": ("成交额", "额"), "总量": ("总数", "规模"),
+                 "数量": ("数",), "比重": ("比例", "占比"), "比例": ("比重", "占比")}
 SUBJECTLESS = regex.compile(r"^[,、]?(占|完成|实现|达到?|为|是|比|增长|同比)")
 TARGET_CUE = regex.compile(r"(到|至)\s*20\d\d年|力争|目标|预计|确保|争取|期间|时期")
 ACHIEVED = regex.compile(r"截至|截止|已经|已")
@@ -102,18 +105,19 @@ def longest_common(a: str, b: str) -> int:
     return best
 
 
-def modifiers_agree(indicator: str, before: str, *, growth: bool = False) -> bool:
-    """新增/累计/人均… must be said on both sides or neither (年均 belongs to a growth target)."""
+def modifiers_agree(indicator: str, before: str, *, growth: bool = False, base: bool = False) -> bool:
+    """新增/人均… must be said on both sides or neither (年均 belongs to a growth target; 累计
+    matters for a base level, while a target may well be 累计新建 over the plan period)."""
     near = regex.split(r"[,;:]", before)[-1][-30:]
-    mods = [m for m in MODIFIERS if not (growth and m == "年均")]
+    mods = [m for m in MODIFIERS if not (growth and m == "年均")] + (["累计"] if base else [])
     return all((m in indicator) == (m in near) for m in mods)
 
 
 def tail_near(indicator: str, before: str, after: str) -> bool:
     """The indicator's head noun (its last two characters) sits right at the figure."""
     name = BRACKETS.sub("", indicator)
-    tail = name[-2:]
-    return tail in before[-10:] or tail in after
+    tails = (name[-2:], *HEAD_SYNONYMS.get(name[-2:], ()))
+    return any(t in before[-10:] or t in after for t in tails)
 
 
 def is_growth_context(ctx: Context, fig: Figure) -> bool:
@@ -137,7 +141,7 @@ def candidates(ctx: Context, side: Side) -> list[tuple[float, bool, Figure]]:
         name = BRACKETS.sub("", side.row.indicator or "")
         if cov < 0.5 or longest_common(name, before + "|" + after) < min(len(name), 4):
             continue
-        if not modifiers_agree(side.row.indicator or "", before, growth=growth):
+        if not modifiers_agree(side.row.indicator or "", before, growth=growth, base=side.name == "base"):
             continue
         if side.year is not None and current_year(ctx, fig.start) != side.year:
             continue

@@ -66,13 +66,9 @@ def check(ctx: Context) -> list[Draft]:
         lists = _part_lists(ctx, m.end(), total)
         if not lists:
             continue
-        draft = None
-        for parts in lists:
-            draft = _judge(ctx, total, parts, loose)
-            if draft.verdict == Verdict.CONSISTENT:
-                break
-        if draft is not None:
-            out.append(draft)
+        # the first list that adds up wins; else judge the list closed by the first `;`
+        drafts = [_judge(ctx, total, parts, loose) for parts in lists]
+        out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT), drafts[0]))
     return out
 
 

@@ -29,7 +29,8 @@ def check(ctx: Context) -> list[Draft]:
             out.append(_draft(side, max(agreeing, key=lambda c: c[0])[2]))
             continue
         # an error only where the sentence clearly names the indicator (or it is the one candidate)
-        strong = [c for c in cands if c[1] and (c[0] >= STRONG or len(cands) == 1)]
+        single = len({c[2].value for c in cands}) == 1
+        strong = [c for c in cands if c[1] and (c[0] >= STRONG or single)]
         if strong:
             best = max(c[0] for c in strong)
             top = [c[2] for c in strong if c[0] == best]
