@@ -8,11 +8,11 @@ removed or renamed ones. Every span is [start, end) in Unicode code points of `D
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_NAME = "gazette.document"
+SCHEMA_NAME: Final = "gazette.document"
 SCHEMA_VERSION = "1.0.0"
 
 
