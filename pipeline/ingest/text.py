@@ -118,7 +118,7 @@ def clean_decoded(text: str) -> tuple[str, list[Warning_]]:
     ctrl = {c: " " for c in range(32) if c not in (9, 10)}
     ctrl[0x7F] = " "
     cleaned = text.translate(ctrl)
-    replaced = sum(1 for a, b in zip(text, cleaned) if a != b)
+    replaced = sum(1 for a, b in zip(text, cleaned, strict=True) if a != b)
     if removed or replaced:
         warnings.append(
             Warning_(
