@@ -65,7 +65,7 @@ def test_every_character_has_a_box_or_was_inserted() -> None:
     inserted = {raw.text[i] for i, b in enumerate(raw.boxes) if b is None}
     assert inserted <= {"\n", " ", "|"}
     assert raw.pages is not None and [p.page for p in raw.pages] == list(range(1, 19))
-    assert raw.source.pages == 18 and raw.source.engine == "pypdfium2 + pdfplumber tables"
+    assert raw.source.pages == 18 and raw.source.engine == "pypdfium2 + pdfplumber table finder"
 
 
 def test_grid_table_joined_across_the_page_break() -> None:

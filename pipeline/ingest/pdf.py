@@ -1,7 +1,7 @@
 """PDF ingest (issue #6): text with a page and box per character, paragraphs re-joined, ruled tables.
 
-PDFium (pypdfium2) reads the characters of every page; pdfplumber's table finder runs only on
-pages with ruling lines (see pdf_tables). Bad files fail with a catalogue code, never a traceback:
+PDFium (pypdfium2) reads the characters and ruling lines of every page; pdfplumber's table finder
+turns the ruling lines into grids (see pdf_tables), so pdfminer never parses a page. Bad files fail with a catalogue code, never a traceback:
 no text layer → E101 (OCR needed), user password → E102, damaged beyond repair → E103. A file
 whose cross-reference table is broken (pdfminer says "No /Root object!") is read by PDFium, which
 rebuilds it; W102 says so and `source.engine` names the engine. Glyphs without a Unicode mapping
@@ -10,7 +10,6 @@ give W101 with their share (Kangxi radicals are folded 1:1 by normalize, so they
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from .base import CharBox, RawDocument
 from .emit import TextBuilder, make_source
 from .pdf_chars import PageChars_, open_pdf, page_chars
 from .pdf_lines import Layout, Line, continues, drop_running, group_lines, heading_level, join_line_run
-from .pdf_tables import MIN_RULES, FoundTable, TableFinder, inside_any, join_page_tables
+from .pdf_tables import FoundTable, find_tables, inside_any, join_page_tables
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF", re.DOTALL)
 _XREF_AT = re.compile(rb"\s*(?:xref|\d+\s+\d+\s+obj)")
@@ -35,13 +34,6 @@ def xref_intact(data: bytes) -> bool:
         return False
     offset = int(found[-1].group(1))
     return _XREF_AT.match(data, offset) is not None
-
-
-def _repaired(doc: Any) -> bytes:
-    """PDFium writes the document back with a fresh cross-reference table for pdfplumber."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
 
 
 def _unreadable_share(text: str) -> float:
@@ -118,16 +110,12 @@ def read_pdf(path: Path) -> RawDocument:
             warnings.append(
                 Warning_(
                     code=Code.PDF_FALLBACK_ENGINE.value,
-                    message="damaged cross-reference table: pdfminer/pdfplumber refuse the file; PDFium read it",
+                    message="damaged cross-reference table: pdfminer/pdfplumber refuse the file; PDFium rebuilt it and read every page",
                 )
             )
-        finder = TableFinder(data if intact else _repaired(doc))
-        try:
-            found = [finder.find(p.number, p.chars) if p.rules >= MIN_RULES else [] for p in pages]
-        finally:
-            finder.close()
-        if finder.used:
-            engine += " + pdfplumber tables"
+        found = [find_tables(p.number, p.edges, p.chars) for p in pages]
+        if any(found):
+            engine += " + pdfplumber table finder"
     finally:
         doc.close()
     lines = [group_lines(p.number, [c for c in p.chars if not inside_any(c, t)]) for p, t in zip(pages, found, strict=True)]

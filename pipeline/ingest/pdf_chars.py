@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import Code, PdfError
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     ch: str
     x0: float
@@ -43,7 +43,7 @@ class PageChars_:
     width: float
     height: float
     chars: list[Char]
-    rules: int  # thin path objects (ruling lines) on the page: a hint that it has a table
+    edges: list[dict[str, Any]]  # ruling lines (table borders) in pdfplumber's edge shape
 
 
 def open_pdf(path: Path) -> Any:
@@ -67,25 +67,53 @@ def _font_name(raw: Any, index: int, buf: Any, flags: Any) -> str:
     return name.split("+", 1)[1] if "+" in name[:7] else name  # drop the subset tag ABCDEF+
 
 
-def _count_rules(page: Any) -> int:
-    """Thin horizontal or vertical path objects: table borders."""
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
+    """An edge in the shape pdfplumber's table finder takes."""
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+
+
+def _path_objects(container: Any, count: Any, get: Any, depth: int = 0) -> list[Any]:
+    """Path objects of a page or form XObject, by raw handle (wrapping every object is slow)."""
     import pypdfium2.raw as R
 
-    n = 0
-    for obj in page.get_objects(filter=[R.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        w, h = right - left, top - bottom
-        if (w > 8 and h < 2.5) or (h > 8 and w < 2.5) or (w > 8 and h > 8 and obj_is_stroke_rect(obj)):
-            n += 1
-    return n
+    out = []
+    for i in range(count(container)):
+        obj = get(container, i)
+        kind = R.FPDFPageObj_GetType(obj)
+        if kind == R.FPDF_PAGEOBJ_PATH:
+            out.append(obj)
+        elif kind == R.FPDF_PAGEOBJ_FORM and depth < 2:
+            out += _path_objects(obj, R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, depth + 1)
+    return out
 
 
-def obj_is_stroke_rect(obj: Any) -> bool:
-    """A stroked rectangle (cell borders drawn as boxes) counts as ruling."""
+def ruling_edges(page: Any, height: float) -> list[dict[str, Any]]:
+    """Thin horizontal and vertical path objects, and stroked rectangles, as table edges."""
+    import pypdfium2.raw as R
+
+    edges = []
+    lft, btm, rgt, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj in _path_objects(page.raw, R.FPDFPage_CountObjects, R.FPDFPage_GetObject):
+        R.FPDFPageObj_GetBounds(obj, lft, btm, rgt, tp)
+        left, right = lft.value, rgt.value
+        y0, y1 = height - tp.value, height - btm.value
+        w, h = right - left, y1 - y0
+        if w > 3 and h < 2.5:
+            edges.append(_edge(left, (y0 + y1) / 2, right, (y0 + y1) / 2, "h"))
+        elif h > 3 and w < 2.5:
+            edges.append(_edge((left + right) / 2, y0, (left + right) / 2, y1, "v"))
+        elif w > 8 and h > 8 and _stroked(obj):
+            edges += [_edge(left, y0, right, y0, "h"), _edge(left, y1, right, y1, "h")]
+            edges += [_edge(left, y0, left, y1, "v"), _edge(right, y0, right, y1, "v")]
+    return edges
+
+
+def _stroked(obj: Any) -> bool:
+    """A stroked, unfilled rectangle (cell borders drawn as boxes)."""
     import pypdfium2.raw as R
 
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not R.FPDFPath_GetDrawMode(obj.raw, fill, ctypes.byref(stroke)):
+    if not R.FPDFPath_GetDrawMode(obj, fill, ctypes.byref(stroke)):
         return False
     return bool(stroke.value) and not fill.value
 
@@ -103,19 +131,26 @@ def page_chars(doc: Any, index: int) -> PageChars_:
     buf, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     loose = R.FS_RECTF()
     chars: list[Char] = []
+    get_unicode, is_generated, get_box = R.FPDFText_GetUnicode, R.FPDFText_IsGenerated, R.FPDFText_GetCharBox
+    get_loose, get_object = R.FPDFText_GetLooseCharBox, R.FPDFText_GetTextObject
+    last_obj: int | None = -1
+    size, font = 0.0, ""
     for i in range(n):
-        code = R.FPDFText_GetUnicode(raw, i)
-        generated = bool(R.FPDFText_IsGenerated(raw, i))
+        code = get_unicode(raw, i)
+        generated = bool(is_generated(raw, i))
         if generated and code in (10, 13):
             continue
-        R.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
-        size = R.FPDFText_GetFontSize(raw, i)
-        font = _font_name(raw, i, buf, flags)
-        R.FPDFText_GetLooseCharBox(raw, i, loose)
+        get_box(raw, i, left, right, bottom, top)
+        obj = ctypes.cast(get_object(raw, i), ctypes.c_void_p).value
+        if obj != last_obj or obj is None:  # font and size belong to the text object
+            size = R.FPDFText_GetFontSize(raw, i)
+            font = _font_name(raw, i, buf, flags)
+            last_obj = obj
+        get_loose(raw, i, loose)
         ch = chr(code) if code else "\ufffd"
         line_y = height - (loose.top + loose.bottom) / 2
         chars.append(Char(ch, left.value, height - top.value, right.value, height - bottom.value, size, font, generated, line_y))
-    rules = _count_rules(page)
+    edges = ruling_edges(page, height)
     textpage.close()
     page.close()
-    return PageChars_(index + 1, width, height, chars, rules)
+    return PageChars_(index + 1, width, height, chars, edges)

@@ -68,13 +68,12 @@ def _render(page: int, chars: list[Char]) -> Line:
     prev: Char | None = None
     for c in chars:
         if c.ch.isspace():
-            prev = prev if prev is None else prev
             continue
         if prev is not None and c.x0 - prev.x1 > 0.25 * c.size and _LATIN.match(prev.ch) and _LATIN.match(c.ch):
             text.append(" ")
             boxes.append(None)
         text.append(c.ch)
-        boxes.append(CharBox(page, round(c.x0, 2), round(c.top, 2), round(c.x1, 2), round(c.bottom, 2)))
+        boxes.append(CharBox(page, c.x0, c.top, c.x1, c.bottom))  # provenance rounds the union
         prev = c
     return Line(page, chars, "".join(text), boxes)
 
