@@ -20,7 +20,7 @@ from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
 
 QIZHONG = regex.compile(r"其中")
-CHANGE_BEFORE = regex.compile(r"(增加|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
+CHANGE_BEFORE = regex.compile(r"(增加(?!值)|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
 RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 NOT_ADJUSTED = "未作机械调整"
 SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
@@ -66,9 +66,11 @@ def check(ctx: Context) -> list[Draft]:
         lists = _part_lists(ctx, m.end(), total)
         if not lists:
             continue
-        # the first list that adds up wins; else judge the list closed by the first `;`
+        # the first list that adds up wins; else the first that comes close but misses; else
+        # the shortest (a partial list is unverifiable, not an error)
         drafts = [_judge(ctx, total, parts, loose) for parts in lists]
-        out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT), drafts[0]))
+        out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT),
+                        next((d for d in drafts if d.verdict == Verdict.INCONSISTENT), drafts[0])))
     return out
 
 
