@@ -122,3 +122,14 @@ def test_unreadable_share_counts_unmapped_glyphs_not_radicals() -> None:
     assert _unreadable_share("⼯业增加值") == 0.0  # Kangxi radical: normalize folds it
     assert _unreadable_share("增加\ufffd\ufffd") == 0.5
     assert _unreadable_share("(cid:123)值") == pytest.approx(7 / 10)
+
+
+def test_unmapped_glyphs_warn_and_radicals_are_repaired() -> None:
+    from pipeline import parse_file
+
+    raw = read_path(FORMATS / "unmapped.pdf")
+    assert raw.text.startswith("⼯业增加值增长6.5%,⼈均收入增长5%。\n")  # as the font maps them
+    assert [w.code for w in raw.warnings] == ["W101"]
+    assert "6.7%" in raw.warnings[0].message  # 2 private-use glyphs of 30 characters
+    doc = parse_file(FORMATS / "unmapped.pdf")
+    assert doc.text.startswith("工业增加值增长6.5%,人均收入增长5%。")  # normalize folds Kangxi radicals 1:1
