@@ -25,6 +25,9 @@ Conventions (stable; a change is noted here):
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 import regex
 
 from ..model import Claim, ClaimKind, Document, Normalized, Period, Relation, Span
@@ -35,7 +38,7 @@ from .periods import PeriodRef, find_periods
 from .regions import skip_regions
 from .subjects import clause_start, noun_after, subject_metric
 from .units import dimension_of, normalize
-from .units_data import ARTICLE_UNITS, CHINESE_EXCLUDED_UNITS, IDIOMS
+from .units_data import ARTICLE_UNITS, CHINESE_EXCLUDED_UNITS
 
 SENTENCE_STOP = "。;!?\n"
 BASE_BEFORE_RE = regex.compile(r"(?:比|较|是|相当于|与|同)$")
@@ -56,11 +59,6 @@ def _is_quantity(text: str, fig: Figure) -> bool:
     before = text[fig.start - 1] if fig.start else ""
     if before == "第" or fig.form == "month":
         return False
-    lo = max(0, fig.start - 3)
-    for idiom in IDIOMS:  # a figure inside 千方百计, 三位一体 … names nothing
-        i = text.find(idiom, lo, fig.end + len(idiom))
-        if i != -1 and i <= fig.start < i + len(idiom):
-            return False
     if fig.form not in {"number", "range"}:
         return True
     if fig.unit is None:
@@ -137,24 +135,34 @@ def _period(text: str, refs: list[PeriodRef], fig: Figure) -> PeriodRef | None:
 
 def cue_clause_start(text: str, pos: int, floor: int) -> int:
     """Cues (占…的, 同比增长) are read in the clause up to , ; : — brackets and 、 do not end it."""
-    i = pos
-    while i > floor and text[i - 1] not in CUE_STOP:
-        i -= 1
-    return i
+    return max(floor, max(text.rfind(c, floor, pos) for c in CUE_STOP) + 1)
 
 
 def _section_title(doc: Document, section_id: str) -> str:
     return next((s.title for s in doc.sections if s.id == section_id), "")
 
 
-def _section_id(doc: Document, pos: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for sec in doc.sections:
-        if sec.body_span.start <= pos < sec.body_span.end:
-            size = sec.body_span.end - sec.body_span.start
-            if best is None or size < best[0]:
-                best = (size, sec.id)
-    return best[1] if best else None
+@dataclass
+class _Ctx:
+    """What every claim of one document reads: built once per document."""
+
+    doc: Document
+    refs: list[PeriodRef]
+    doc_year: int | None
+    bodies: list[tuple[int, int, int, str]]  # sections by body size: innermost first
+    ref_starts: list[int]
+
+
+def _context(doc: Document) -> _Ctx:
+    year = _doc_year(doc)
+    bodies = sorted((s.body_span.end - s.body_span.start, s.body_span.start, s.body_span.end, s.id)
+                    for s in doc.sections)
+    refs = find_periods(doc.text, 0, len(doc.text), year)
+    return _Ctx(doc, refs, year, bodies, [r.start for r in refs])
+
+
+def _section_id(ctx: _Ctx, pos: int) -> str | None:
+    return next((sid for _, start, end, sid in ctx.bodies if start <= pos < end), None)
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -163,7 +171,8 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-def _build(doc: Document, fig: Figure, refs: list[PeriodRef], doc_year: int | None, prev: Claim | None) -> Claim:
+def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
+    doc, refs, doc_year = ctx.doc, ctx.refs, ctx.doc_year
     text = doc.text
     line_start, _ = _line_bounds(text, fig.start)
     sent_start = max(max(text.rfind(c, line_start, fig.start) for c in SENTENCE_STOP) + 1, line_start)
@@ -179,13 +188,14 @@ def _build(doc: Document, fig: Figure, refs: list[PeriodRef], doc_year: int | No
     cumulative = bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"
-    ref = _period(text, [r for r in refs if r.start >= line_start], fig)
+    lo, hi = bisect.bisect_left(ctx.ref_starts, line_start), bisect.bisect_left(ctx.ref_starts, fig.start)
+    ref = _period(text, refs[lo:hi], fig)
     period = Period(label=ref.label, start=ref.first, end=ref.last) if ref else None
     year = ref.first if ref and ref.first == ref.last else None
     if kind == ClaimKind.YEAR and fig.value is not None:
         year = int(fig.value)
         period = None
-    section_id = _section_id(doc, fig.start)
+    section_id = _section_id(ctx, fig.start)
     target = bool(
         (ref and (ref.future_marker or (doc_year and ref.last and ref.last > doc_year)))
         or cues.TARGET_RE.search(text, sent_start, fig.start)
@@ -245,18 +255,17 @@ def extract_claims(doc: Document) -> Document:
     """Fill doc.claims with every stated figure outside tables, in text order (ids c1, c2 …)."""
     text = doc.text
     regions = skip_regions(doc)
-    doc_year = _doc_year(doc)
-    refs = find_periods(text, 0, len(text), doc_year)
+    ctx = _context(doc)
     claims: list[Claim] = []
     prev: Claim | None = None
-    for fig in scan(text):
-        if regions.overlaps(fig.start, fig.end) or not _is_quantity(text, fig):
+    for fig in scan(text, skip=regions.overlaps):
+        if not _is_quantity(text, fig):
             continue
         if fig.form == "ratio" and len(fig.parts) < 3 and not cues.RATIO_CUE_RE.search(
             text, clause_start(text, fig.start, max(0, fig.start - 30)), fig.start
         ):
             continue
-        claim = _build(doc, fig, refs, doc_year, prev)
+        claim = _build(ctx, fig, prev)
         claims.append(claim)
         if claim.kind not in {ClaimKind.YEAR, ClaimKind.DATE}:
             prev = claim

@@ -8,6 +8,7 @@ import bisect
 import regex
 
 from ..model import Document
+from .units_data import IDIOMS
 
 TITLE_RE = regex.compile(r"《[^《》\n]{1,80}》")
 QUOTE_RE = regex.compile(r"“[^“”\n]{1,20}”")
@@ -15,6 +16,7 @@ TABLE_LINE_RE = regex.compile(r"^[^\n]*(?:\|[^\n]*\||\t)[^\n]*$", regex.MULTILIN
 MARKER_RE = regex.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节条部分]+|\(?[一二三四五六七八九十]+[)、]|\(\d+\)|\d+[.、](?!\d))"
 )
+IDIOM_RE = regex.compile("|".join(regex.escape(i) for i in sorted(IDIOMS, key=len, reverse=True)))
 HEADING_LINE_RE = regex.compile(r"^[ \t]*(?:\(?[一二三四五六七八九十]+[)、]|\(\d+\)|\d+[.、](?!\d))", regex.MULTILINE)
 
 
@@ -43,6 +45,7 @@ def skip_regions(doc: Document) -> Regions:
     spans += [(m.start(), m.end()) for m in TITLE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in HEADING_LINE_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in IDIOM_RE.finditer(text)]  # 千方百计, 三位一体: names
     for sec in doc.sections:
         m = MARKER_RE.match(text, sec.span.start, sec.span.end)
         if m:

@@ -38,10 +38,7 @@ AFTER_LEAD_RE = regex.compile(r"^(?:以上|以下|以内|左右|多|余|的)+")
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in CLAUSE_STOP:
-        i -= 1
-    return i
+    return max(floor, max(text.rfind(c, floor, pos) for c in CLAUSE_STOP) + 1)
 
 
 def _after_last_de(phrase: str) -> str:
