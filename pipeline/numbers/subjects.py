@@ -18,7 +18,7 @@ PAREN_RE = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEAD_RE = regex.compile(
     r"^(?:(?:其中|同时|此外|另外|全年|全区|全市|全省|全县|全国|共有|现有|目前|当年|截至|累计|合计|总计|共计|共|"
     r"通过|争取|力争|确保|与|和|及|并|其|以及|包括|在|\)|的)+"
-    r"|[“\"]?[一二三四五六七八九十]+五[”\"]?(?:期间|时期|期末|末期|以来)"
+    r"|[“\"][一二三四五六七八九十]+五[”\"](?:期间|时期|期末|末期|以来|末)?|[一二三四五六七八九十]+五(?:期间|时期|期末|末期|以来)"
     r"|(?:到|至|截至)?\d{4}年(?:[-—~至]\d{4}年)?(?:末|底|年底|年末|前|以来|上半年|全年)?)+"
 )
 TAIL_RE = regex.compile(
@@ -33,7 +33,8 @@ SPLIT_VERB_RE = regex.compile(
     r"获批|创建|打造|建设|组建|设立)"
 )
 METRIC_END = tuple("额值量率数入税资口重模积费耗价比")
-AFTER_STOP_RE = regex.compile(r"[,;。:!?\n(]")
+AFTER_STOP_RE = regex.compile(r"[,;。:!?\n(、0-9]")
+AFTER_VERB_RE = regex.compile(r"^(?:增|降|提|达|完成|实现|获|入选|成为|上榜|以上|以下|左右|用于|投入|建成|覆盖)")
 AFTER_LEAD_RE = regex.compile(r"^(?:以上|以下|以内|左右|多|余|的)+")
 
 
@@ -50,7 +51,7 @@ def noun_after(text: str, end: int) -> str | None:
     m = AFTER_STOP_RE.search(text, end, min(len(text), end + 40))
     stop = m.start() if m else min(len(text), end + 40)
     phrase = AFTER_LEAD_RE.sub("", PAREN_RE.sub("", text[end:stop])).strip()
-    if not phrase or not regex.match(r"\p{Han}", phrase):
+    if not phrase or not regex.match(r"\p{Han}", phrase) or AFTER_VERB_RE.match(phrase) or len(phrase) > 16:
         return None
     return _after_last_de(phrase) or None
 

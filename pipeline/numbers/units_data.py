@@ -73,6 +73,16 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("门", "count", "门", 1.0),
     ("部门", "count", "部门", 1.0),
     ("款", "count", "款", 1.0),
+    ("航次", "count", "航次", 1.0),
+    ("架次", "count", "架次", 1.0),
+    ("车次", "count", "车次", 1.0),
+    ("车道", "count", "车道", 1.0),
+    ("发", "count", "发", 1.0),
+    ("期", "count", "期", 1.0),
+    ("批次", "count", "批次", 1.0),
+    ("家次", "count", "家次", 1.0),
+    ("户次", "count", "户次", 1.0),
+    ("项次", "count", "项次", 1.0),
     # area
     ("平方米", "area", "平方米", 1.0),
     ("平米", "area", "平方米", 1.0),
@@ -80,12 +90,17 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("平方千米", "area", "平方米", 1e6),
     ("公顷", "area", "平方米", 1e4),
     ("亩", "area_mu", "亩", 1.0),
+    ("㎡", "area", "平方米", 1.0),
+    ("m²", "area", "平方米", 1.0),
+    ("km²", "area", "平方米", 1e6),
     # length
     ("公里", "length", "米", 1e3),
     ("千米", "length", "米", 1e3),
     ("米", "length", "米", 1.0),
     ("厘米", "length", "米", 1e-2),
     ("毫米", "length", "米", 1e-3),
+    ("微米", "length", "米", 1e-6),
+    ("纳米", "length", "米", 1e-9),
     ("延米", "length", "米", 1.0),
     # volume
     ("立方米", "volume", "立方米", 1.0),
@@ -120,6 +135,8 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("周", "time_week", "周", 1.0),
     ("岁", "age", "岁", 1.0),
     ("周岁", "age", "岁", 1.0),
+    ("个工作日", "time_day", "工作日", 1.0),
+    ("工作日", "time_day", "工作日", 1.0),
     # concentrations and rates
     ("微克/立方米", "concentration", "微克/立方米", 1.0),
     ("毫克/立方米", "concentration", "微克/立方米", 1e3),
@@ -176,10 +193,12 @@ GUARDS: dict[str, str] = {
     "处": "理置",
     "张": "力",
     "次": "全会",
+    "发": "展布生放行现挥出起表",
+    "期": "间末初货刊限满望待",
 }
 
 # measure words a Chinese numeral does not take: place and proper names (三门峡, 七台河, 五部委)
-CHINESE_EXCLUDED_UNITS: frozenset[str] = frozenset({"门", "台", "方", "度", "头", "部", "口", "间", "支", "片"})
+CHINESE_EXCLUDED_UNITS: frozenset[str] = frozenset({"门", "台", "方", "度", "头", "部", "口", "间", "支", "片", "发", "期"})
 
 # measure words that a lone Chinese 一 turns into an article (一家, 一批): not a count
 ARTICLE_UNITS: frozenset[str] = frozenset(
