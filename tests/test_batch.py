@@ -6,6 +6,7 @@ import csv
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def _index(out: Path) -> list[dict]:  # type: ignore[type-arg]
+def _index(out: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
@@ -171,7 +172,7 @@ def test_parquet_is_skipped_with_a_note_without_pyarrow(corpus: Path, tmp_path: 
 # ---------------------------------------------------------------- cross-document
 
 
-def _row(doc: str, indicator: str, value: float, decimals: int, year: int = 2020, unit: str = "亿元") -> dict:  # type: ignore[type-arg]
+def _row(doc: str, indicator: str, value: float, decimals: int, year: int = 2020, unit: str = "亿元") -> dict[str, Any]:
     return {"doc_id": doc, "indicator": indicator, "unit": unit, "base_value": value, "base_decimals": decimals,
             "base_year": year, "base_raw": str(value), "start": 10, "end": 20}
 

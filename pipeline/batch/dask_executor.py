@@ -9,12 +9,14 @@ cancelled, and its worker restarted through its nanny (Dask cannot kill one runn
 
 from __future__ import annotations
 
+import queue
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import Code
-from .work import Outcome, Status, Task, convert_one, failed
+from .work import Outcome, Status, Task, convert_one, failed, warm_up
 
 
 class DaskExecutor:
@@ -35,6 +37,7 @@ class DaskExecutor:
                 n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
             )
             self._client = Client(self._cluster, set_as_default=False)
+        self._client.run(warm_up)  # jieba and grammars load once per worker, outside any deadline
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -58,20 +61,20 @@ class DaskExecutor:
             pass
 
     def imap(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        from distributed import wait
-
         pending = list(tasks)[::-1]
         running: dict[Any, tuple[Task, float]] = {}
+        finished: queue.Queue[Any] = queue.Queue()  # done callbacks run on the client's thread
         slots = self._slots()
         while pending or running:
             while pending and len(running) < slots:
                 task = pending.pop()
-                future = self._client.submit(convert_one, task, pure=False, key=f"gazette-{id(task):x}-{time.monotonic_ns()}")
+                future = self._client.submit(convert_one, task, pure=False, key=f"gazette-{uuid.uuid4().hex}")
                 running[future] = (task, time.monotonic() + self.timeout)
+                future.add_done_callback(finished.put)
             next_deadline = min(d for _, d in running.values())
             try:
-                wait(list(running), timeout=max(0.05, next_deadline - time.monotonic()), return_when="FIRST_COMPLETED")
-            except TimeoutError:
+                finished.get(timeout=max(0.05, next_deadline - time.monotonic()))
+            except queue.Empty:
                 pass  # a deadline passed: handled below
             for future, (task, deadline) in list(running.items()):
                 if future.done():

@@ -20,13 +20,19 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from ..errors import Code
-from .work import Outcome, Status, Task, convert_one, failed
+from .work import Outcome, Status, Task, convert_one, failed, warm_up
 
 _PRELOAD = ["pipeline.api", "pipeline.batch.work"]
 
 
+READY = "ready"
+STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and warm up
+
+
 def _serve(conn: Connection) -> None:
-    """Worker main loop: one task in, one Outcome out, until the pipe closes or None arrives."""
+    """Worker main loop: warm up, say ready, then one task in, one Outcome out, until None."""
+    warm_up()
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -52,7 +58,8 @@ class _Worker:
         self.proc.start()
         child.close()
         self.task: Task | None = None
-        self.deadline = 0.0
+        self.ready = False
+        self.deadline = time.monotonic() + STARTUP_TIMEOUT  # until ready: the start-up deadline
 
     def stop(self, *, force: bool) -> None:
         if not force and self.proc.is_alive():
@@ -75,6 +82,7 @@ class LocalPool:
         self.timeout = timeout
         self._ctx = _context()
         self._workers: list[_Worker] = []
+        self._start_failures = 0  # workers that died or hung before saying ready, in a row
 
     def __enter__(self) -> LocalPool:
         return self
@@ -98,18 +106,37 @@ class LocalPool:
             self._workers = [_Worker(self._ctx) for _ in range(min(self.jobs, max(1, len(pending))))]
         while pending or any(w.task for w in self._workers):
             self._dispatch(pending)
-            busy = [w for w in self._workers if w.task is not None]
-            now = time.monotonic()
-            wait_for = max(0.0, min(w.deadline for w in busy) - now)
-            wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=wait_for)
-            for worker in busy:
-                outcome = self._collect(worker)
-                if outcome is not None:
-                    yield outcome
+            watched = [w for w in self._workers if w.task is not None or not w.ready]
+            wait_for = max(0.0, min(w.deadline for w in watched) - time.monotonic())
+            wait([w.conn for w in watched] + [w.proc.sentinel for w in watched], timeout=wait_for)
+            for worker in watched:
+                if worker.ready:
+                    outcome = self._collect(worker)
+                    if outcome is not None:
+                        yield outcome
+                else:
+                    self._starting(worker)
+            if self._start_failures > 2 * self.jobs + 2:  # workers cannot start at all: fail fast
+                while pending:
+                    yield failed(pending.popleft(), Status.ERROR, Code.BATCH_WORKER_DIED, "no worker could start")
+
+    def _starting(self, worker: _Worker) -> None:
+        """A worker that has not said ready: note it, or replace it when it died or hangs."""
+        if worker.conn.poll():
+            try:
+                worker.ready = worker.conn.recv() == READY
+                self._start_failures = 0
+                return
+            except (EOFError, OSError):
+                pass
+        elif worker.proc.is_alive() and time.monotonic() < worker.deadline:
+            return
+        self._start_failures += 1
+        self._replace(worker)
 
     def _dispatch(self, pending: deque[Task]) -> None:
         for i in range(len(self._workers)):
-            while self._workers[i].task is None and pending:
+            while self._workers[i].ready and self._workers[i].task is None and pending:
                 worker, task = self._workers[i], pending.popleft()
                 try:
                     worker.conn.send(task)
