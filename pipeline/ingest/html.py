@@ -171,7 +171,10 @@ def read_html(path: Path) -> RawDocument:
     import lxml.html
 
     data = path.read_bytes()
-    text, encoding, confidence, warnings = decode_bytes(data, declared=_declared_charset(data))
+    try:
+        text, encoding, confidence, warnings = decode_bytes(data, declared=_declared_charset(data))
+    except InputError as exc:
+        raise InputError(exc.code, exc.detail, path=str(path)) from None
     try:
         root = lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1))
     except Exception as exc:  # lxml raises ParserError or ValueError on an empty or broken page
