@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Claim, ClaimKind
-from .subjects import LEAD_RE, split_metric
+from .subjects import LEAD_RE, TAIL_RE, split_metric
 
 LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.TARGET, ClaimKind.SHARE}
 
@@ -46,7 +46,7 @@ def distribute_respectively(text: str, claims: list[Claim]) -> None:
                 claims[gi].subject, claims[gi].metric = src.subject, src.metric
             continue
         clause = max(text.rfind(ch, 0, at) for ch in ",;。:\n") + 1
-        names = [n for n in NAME_SPLIT_RE.split(LEAD_RE.sub("", text[clause:at])) if n]
+        names = [n for n in NAME_SPLIT_RE.split(TAIL_RE.sub("", LEAD_RE.sub("", text[clause:at]))) if n]
         if len(names) == len(group) and len(names) >= 2:
             # 城镇、农村居民人均可支配收入: the last name carries the shared metric
             last, metric = split_metric(names[-1], min_subject=2)

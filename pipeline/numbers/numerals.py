@@ -76,8 +76,8 @@ def _section(chars: str) -> int | None:
 def _integer(chars: str) -> int | None:
     if not chars:
         return None
-    if len(chars) >= 2 and all(c in CN_DIGITS for c in chars):
-        # digit-by-digit reading: 二〇二五, 一九八五
+    if (len(chars) >= 3 or "〇" in chars) and all(c in CN_DIGITS for c in chars):
+        # digit-by-digit reading: 二〇二五, 一九八五 (三五 is "three to five", not 35)
         return int("".join(str(CN_DIGITS[c]) for c in chars))
     total = 0
     rest = chars
@@ -104,9 +104,11 @@ def parse_chinese(raw: str) -> Numeral | None:
     """两千零四十三点二八 → 2043.28 (2 decimals); 十四 → 14; 十三五 → None."""
     if not raw or not any(c in CN_DIGITS or c == "十" for c in raw):
         return None  # a bare 万/亿/千 is a scale word, not a numeral
-    if raw[0] in "零〇○" and len(raw) < 4:
+    if raw[0] in "零〇○" and len(raw) < 4 and "点" not in raw:
         return None  # 零部件, 零增长: not a stated zero
-    whole, _, frac = raw.partition("点")
+    whole, dot, frac = raw.partition("点")
+    if dot and not frac:
+        return None
     integer = _integer(whole)
     if integer is None:
         return None
