@@ -233,6 +233,7 @@ class Claim(_Model):
     dimension: str | None = Field(
         default=None, description="what the unit measures: money, people, count, area, percent, pp, multiple …"
     )
+    per: str | None = Field(default=None, description="denominator of a per-unit figure: 每万人, /10万, /人")
 
 
 # --------------------------------------------------------------------------- checks
