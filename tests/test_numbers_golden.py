@@ -81,6 +81,7 @@ def test_golden(row: dict[str, str]) -> None:
         "pend": lambda v: c.period is not None and c.period.end == int(v),
         "subject": lambda v: c.subject == v,
         "metric": lambda v: c.metric == v,
+        "per": lambda v: c.per == v,
         "parts": lambda v: c.parts == [float(p) for p in v.split("|")],
     }
     bad = {k: v for k, v in ex.items() if not checks[k](v)}

@@ -46,6 +46,7 @@ LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT}
 CHANGE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.MULTIPLE, ClaimKind.PP_CHANGE, ClaimKind.DOUBLING}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
+PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
 PERIOD_PHRASE_RE = regex.compile(r"(?:过去|今后|未来|近|这|前|后|新|每)$")
 
 
@@ -161,6 +162,17 @@ def _context(doc: Document) -> _Ctx:
     return _Ctx(doc, refs, year, bodies, [r.start for r in refs])
 
 
+def _section_period(ctx: _Ctx, pos: int) -> PeriodRef | None:
+    """No period in the paragraph: the innermost heading that names one (一、2025年工作回顾)."""
+    for _, start, end, sid in ctx.bodies:
+        if start <= pos < end:
+            sec = next(s for s in ctx.doc.sections if s.id == sid)
+            found = find_periods(ctx.doc.text, sec.span.start, sec.span.end, ctx.doc_year)
+            if found:
+                return found[0]
+    return None
+
+
 def _section_id(ctx: _Ctx, pos: int) -> str | None:
     return next((sid for _, start, end, sid in ctx.bodies if start <= pos < end), None)
 
@@ -189,7 +201,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"
     lo, hi = bisect.bisect_left(ctx.ref_starts, line_start), bisect.bisect_left(ctx.ref_starts, fig.start)
-    ref = _period(text, refs[lo:hi], fig)
+    ref = _period(text, refs[lo:hi], fig) or _section_period(ctx, fig.start)
     period = Period(label=ref.label, start=ref.first, end=ref.last) if ref else None
     year = ref.first if ref and ref.first == ref.last else None
     if kind == ClaimKind.YEAR and fig.value is not None:
@@ -204,6 +216,10 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     if target and kind in LEVEL_KINDS:
         kind = ClaimKind.TARGET
     norm = normalize(fig.value, fig.scale, fig.unit_word) if fig.value is not None and not fig.per else None
+    per = fig.per or (f"/{fig.unit_word.split('/', 1)[1]}" if fig.unit_word and "/" in fig.unit_word else None)
+    if per is None:
+        m = PER_RE.search(text, cs, fig.start)
+        per = m.group(0) if m else None
     subject, metric = _subject(text, fig, kind, sent_start, prev)
     return Claim(
         id="",
@@ -229,6 +245,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
         parts=fig.parts,
         target=target,
         dimension=dimension_of(fig.unit_word),
+        per=per,
     )
 
 

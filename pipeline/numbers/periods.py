@@ -51,6 +51,8 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
                 continue
             first, last = fyp_years(int(n.value))
             part = m.group("fyp_part") or ""
+            if not part and text.startswith(("规划", "纲要"), m.end()):
+                continue  # “十四五”规划 names a plan, it does not date a figure
             if part in {"期末", "末期", "末"}:
                 first = last
             elif part in {"初期", "期初"}:
