@@ -133,6 +133,10 @@ class TableValue(_Model):
     text: str | None = Field(default=None, description="qualitative target text (基本消除, 全覆盖)")
     normalized: Normalized | None = None
     note: str | None = Field(default=None, description="footnote marker kept apart from the value")
+    value_high: float | None = Field(default=None, description="upper end of a range (5-6, 5~6, [5,6]); `value` is the lower")
+    unit: str | None = Field(
+        default=None, description="a unit or scale printed in the cell itself (1300亿元, 2.5万); `value` is in the row's unit"
+    )
     span: Span | None = None
 
 

@@ -7,7 +7,7 @@ import pytest
 from pipeline.model import Cell, Document, Row, Source, SourceFormat, Span, Table
 from pipeline.structure.table_align import align
 from pipeline.structure.table_columns import Role, map_columns
-from pipeline.structure.table_units import is_unit
+from pipeline.structure.table_units import is_unit, normalize_value
 from pipeline.structure.table_values import read_value
 from pipeline.structure.tables import extract_tables
 
@@ -81,6 +81,51 @@ def test_header_roles(names: list[str], expected: list[tuple[str, int | None]]) 
 def test_units() -> None:
     assert all(is_unit(u) for u in ["亿元", "%", "万元/人", "件/万人", "微克/立方米", "条(段)", "个/每年", "平方米/人"])
     assert not any(is_unit(u) for u in ["预期性", "新建绿地", "1300", "≥30"])
+
+
+@pytest.mark.parametrize(
+    ("unit", "normalized"),
+    [("万吨标准煤", (2e4, "吨标准煤")), ("平方公里", (2e6, "平方米")), ("万人次", (2e4, "人次")), ("公里", (2e3, "米")),
+     ("亩", (2.0, "亩")), ("‰", (0.2, "%")), ("岁", (2.0, "岁")), ("天", (2.0, "天")), ("千元", (2e3, "元")),
+     ("微克/立方米", (2.0, "微克/立方米")), ("%", None), ("万元/人", None)],
+)
+def test_units_from_the_shared_lexicon(unit: str, normalized: tuple[float, str] | None) -> None:
+    assert is_unit(unit)
+    assert normalize_value(2.0, unit) == normalized
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "fields"),
+    [
+        # (value, value_high, decimals, relation, kind, unit printed in the cell, note, year)
+        ("2.5万", "人", (25000.0, None, -3, "=", "level", "万", None, None)),
+        ("30万人次", "人次", (300000.0, None, -4, "=", "level", "万人次", None, None)),
+        ("1300亿元", None, (1300.0, None, 0, "=", "level", "亿元", None, None)),
+        ("5-6", "%", (5.0, 6.0, 0, "=", "level", None, None, None)),
+        ("5~6", "%", (5.0, 6.0, 0, "=", "level", None, None, None)),
+        ("[5,6]", "%", (5.0, 6.0, 0, "=", "level", None, None, None)),
+        ("[13.5]", "%", (13.5, None, 1, "=", "cumulative", None, None, None)),
+        (">=5", "%", (5.0, None, 0, ">=", "level", None, None, None)),
+        ("力争3.5", "%", (3.5, None, 1, "=", "level", None, None, None)),
+        ("累计新增50", "万平方米", (50.0, None, 0, "=", "cumulative", None, None, None)),
+        ("年均增长5%左右", "亿元", (5.0, None, 0, "~", "annual_growth_pct", None, None, None)),
+        ("稳定在95%以上", "%", (95.0, None, 0, ">=", "level", None, None, None)),
+        ("控制在5.5%以内", "%", (5.5, None, 1, "<=", "level", None, None, None)),
+        ("4.2*", "%", (4.2, None, 1, "=", "level", None, "*", None)),
+        ("3.2①", "%", (3.2, None, 1, "=", "level", None, "①", None)),
+        ("88注1", "%", (88.0, None, 0, "=", "level", None, "注1", None)),
+        ("1.8(2019年)", "%", (1.8, None, 1, "=", "level", None, None, 2019)),
+    ],
+)
+def test_read_value_scales_ranges_bounds_notes(raw: str, unit: str | None, fields: tuple) -> None:
+    v = read_value(raw, unit, 2025)
+    got = (v.value, v.value_high, v.decimals, v.relation, v.kind, v.unit, v.note, v.year if v.year != 2025 else None)
+    assert got == fields
+
+
+@pytest.mark.parametrize("raw", ["达到国内领先水平", "完成市下达指标"])
+def test_goal_words_are_qualitative(raw: str) -> None:
+    assert (read_value(raw, "%").kind, read_value(raw, "%").value) == ("qualitative", None)
 
 
 def test_align_missing_leading_cells_and_stray_trailing() -> None:

@@ -13,8 +13,8 @@ import re
 from ..errors import MESSAGES, Code
 from ..model import Cell, Column, Row, Span, TableValue, Warning_
 from .table_columns import Role
-from .table_units import is_unit
-from .table_values import read_value
+from .table_units import is_scale, is_unit
+from .table_values import read_value, split_note
 
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
 VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL)
@@ -112,7 +112,7 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None,
     seq = fields.get(Role.SEQ, "")
     row.seq = int(seq) if seq.isdigit() else None
     row.category = fields.get(Role.CATEGORY) or label
-    row.indicator = fields.get(Role.INDICATOR) or None
+    row.indicator = split_note(fields[Role.INDICATOR])[0] if fields.get(Role.INDICATOR) else None
     row.attribute = fields.get(Role.ATTRIBUTE) or None
     row.unit = fields.get(Role.UNIT) or None
     if row.unit is None and row.indicator and Role.UNIT not in fields:
@@ -130,6 +130,8 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None,
             row.target = value
         else:
             row.extra[columns[cell.column].name] = value
+    if row.unit is None:  # 1300亿元 in a table with no unit anywhere: the cells state it
+        row.unit = next((v.unit for v in (row.base, row.target) if v and v.unit and not is_scale(v.unit)), None)
     return row
 
 

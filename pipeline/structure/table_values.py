@@ -1,18 +1,23 @@
 """Read a base or target cell into a TableValue: number as printed, relation, kind, note.
 
-`≥2000` → >= 2000; `95以上` → >= 95; `年均增幅15%` → annual_growth_pct 15; `翻番` → multiple 2;
-`累计50` → cumulative 50; `基本消除` → qualitative (text kept, value None); `-`, `/` → no value.
-Footnote markers (`[1]`, `*`, `①`) are kept apart in `note`. Decimals are the printed ones.
+`≥2000` → >= 2000; `95以上` → >= 95; `稳定在95%以上` → >= 95; `年均增长5%左右` →
+annual_growth_pct ~ 5; `翻番` → multiple 2; `累计新增50` → cumulative 50; `[13.5]` → cumulative
+(national plans bracket five-year totals); `5-6`, `5~6`, `[5,6]` → 5 with value_high 6;
+`2.5万` in a row of 人 → 25000 (unit 万 kept on the value); `1.8(2019年)` → a base of 2019;
+`基本消除`, `达到国内领先水平` → qualitative (text kept, value None); `-`, `/` → no value.
+Footnote markers (`[1]`, `*`, `①`, `注1`) are kept apart in `note`. Decimals are the printed
+ones, shifted by the scale when the value is converted (2.5万 → −3).
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..model import Normalized, Relation, Span, TableValue
-from .table_units import is_unit, normalize_value
+from .table_units import factor_between, is_scale, is_unit, normalize_value, split_unit
 
-NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "—/—", "×", "…", "...", "n/a", "N/A"}
+NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "—/—", "×", "…", "...", "n/a", "N/A", "－", "一"}
 
 # Words before or after the number that state a bound; longest first so 不低于 beats 低于.
 PREFIX_RELATIONS: list[tuple[str, Relation]] = [
@@ -25,16 +30,22 @@ PREFIX_RELATIONS: list[tuple[str, Relation]] = [
     ("达", Relation.EQ),
 ]
 SUFFIX_RELATIONS: list[tuple[str, Relation]] = [
-    ("以上", Relation.GE), ("及以上", Relation.GE), ("以下", Relation.LE), ("及以下", Relation.LE),
+    ("及以上", Relation.GE), ("以上", Relation.GE), ("及以下", Relation.LE), ("以下", Relation.LE),
     ("以内", Relation.LE), ("左右", Relation.APPROX), ("上下", Relation.APPROX),
 ]
-# Words that frame a figure without changing it: 力争达到3.5, 下降18% (the indicator says what falls).
-_FRAMING = re.compile(r"^(力争|争取|确保|实现)?(下降|降低|减少|提高|提升|增加|增长)?")
-_NOTE = re.compile(r"(\[\d{1,2}\]|\(注\d?\)|[*※]+|[①②③④⑤⑥⑦⑧⑨⑩])$")
-_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
-_GROWTH = re.compile(r"^年均(?:增长|增幅|增速|提高|递增)?(?:率)?(?:达到?|为)?")
+# Words that frame a figure without changing it: 力争达到3.5, 稳定在95%以上, 下降18% (the
+# indicator says what falls), 新增50 (the indicator says it is new).
+_FRAMING = re.compile(r"^(力争|争取|确保|实现)?(稳定在|保持在|控制在|维持在|保持|稳定)?(下降|降低|减少|提高|提升|增加|增长|新增)?")
+_NOTE = re.compile(r"(\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2}|[*※]+\d?|[①②③④⑤⑥⑦⑧⑨⑩]|[¹²³⁴⁵⁶⁷⁸⁹])$")
+_LEAD_NOTE = re.compile(r"^([*※]+)(?=[\d\u4e00-\u9fff])")
+_OWN_YEAR = re.compile(r"\(((?:19|20)\d{2})\s*年?(?:底|末)?(?:数据)?\)$")
+_NUM = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMBER = re.compile(_NUM)
+_RANGE = re.compile(rf"^({_NUM})(%?)(?:-|~|～|—|–|－|至|到)({_NUM})")
+_BRACKETED = re.compile(r"^[\[〔【](.+)[\]〕】]$")
+_GROWTH = re.compile(r"^年均(?:增长|增幅|增速|提高|递增|下降|降低)?(?:率)?(?:达到?|为)?")
 _MULTIPLE = {"翻番": 2.0, "翻一番": 2.0, "翻两番": 4.0, "翻二番": 4.0}
-_SCALES = ("万亿", "亿", "万", "千")
+_PERCENTS = ("%", "‰")
 
 
 def clean(text: str) -> str:
@@ -42,10 +53,14 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _split_note(s: str) -> tuple[str, str | None]:
+def split_note(s: str) -> tuple[str, str | None]:
+    """`31.6[1]` → (31.6, [1]); `*地区生产总值` → (地区生产总值, *); a bare marker stays."""
     m = _NOTE.search(s)
     if m and m.start() > 0:
         return s[: m.start()], m.group(1)
+    m = _LEAD_NOTE.match(s)
+    if m:
+        return s[m.end() :], m.group(1)
     return s, None
 
 
@@ -63,17 +78,54 @@ def _strip_relation(s: str) -> tuple[str, Relation | None]:
     return s, rel
 
 
-def _number(s: str, unit: str | None) -> tuple[float, int] | None:
-    """The number when `s` is a number with at most the row's unit or % after it."""
-    m = _NUMBER.match(s)
+def _fits(rest: str, unit: str | None) -> bool:
+    """What may follow the number: nothing, %, the row's unit (or its tail), a unit, a scale."""
+    if not rest or rest in _PERCENTS or rest == unit:
+        return True
+    return bool(unit and unit.endswith(rest)) or is_unit(rest) or is_scale(rest)
+
+
+def _number(s: str, unit: str | None) -> tuple[float, float | None, int, str] | None:
+    """(value, upper end of a range, printed decimals, what follows) when `s` is a number or a
+    range with at most a unit or scale after it."""
+    r = _RANGE.match(s)
+    m = r or _NUMBER.match(s)
     if not m:
         return None
     rest = s[m.end() :]
-    if rest and rest not in ("%", "‰", unit or "%") and not (unit and unit.endswith(rest)) and not is_unit(rest):
+    if not _fits(rest, unit):
         return None
-    digits = m.group().replace(",", "")
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return float(digits), decimals
+    low, high = (r.group(1), r.group(3)) if r else (m.group(), None)
+
+    def places(d: str) -> int:
+        return len(d.split(".")[1]) if "." in d else 0
+
+    low, high = low.replace(",", ""), high.replace(",", "") if high else None
+    decimals = max(places(low), places(high)) if high else places(low)
+    return float(low), float(high) if high else None, decimals, rest
+
+
+def _converted(printed: str, unit: str | None) -> tuple[str | None, float]:
+    """The unit the cell states apart from the row's, and the factor into the row's unit."""
+    if not printed or printed == unit or (unit and unit.endswith(printed)) or (printed in _PERCENTS and not unit):
+        return (printed or None) if not unit else None, 1.0
+    if not unit:
+        return printed, 1.0
+    word = split_unit(unit)
+    full = printed + word[1] if is_scale(printed) and word else printed
+    factor = factor_between(full, unit)
+    return printed, factor if factor is not None else 1.0
+
+
+def _unbracket(s: str) -> tuple[str, str | None]:
+    """`[13.5]` → (13.5, cumulative); `[5,6]` → (5-6, None): a range in brackets."""
+    m = _BRACKETED.match(s)
+    if not m:
+        return s, None
+    inner = m.group(1)
+    if re.fullmatch(rf"{_NUM}%?[,、]{_NUM}%?", inner):
+        return re.sub(r"[,、]", "-", inner, count=1), None
+    return inner, "cumulative"
 
 
 def read_value(text: str, unit: str | None = None, year: int | None = None, span: Span | None = None) -> TableValue:
@@ -83,11 +135,15 @@ def read_value(text: str, unit: str | None = None, year: int | None = None, span
     base = TableValue(raw=raw, year=year, span=span)
     if s in NULLS:
         return base
-    s, note = _split_note(s)
+    s, note = split_note(s)
     base.note = note
+    own = _OWN_YEAR.search(s)
+    if own and own.start() > 0:
+        s, base.year = s[: own.start()], int(own.group(1))
     if s in _MULTIPLE:
         return base.model_copy(update={"value": _MULTIPLE[s], "decimals": 0, "kind": "multiple"})
-    kind = "level"
+    s, bracket_kind = _unbracket(s)
+    kind = bracket_kind or "level"
     g = _GROWTH.match(s)
     if g and g.end() > 0:
         s, kind = s[g.end() :], "annual_growth_pct"
@@ -100,10 +156,16 @@ def read_value(text: str, unit: str | None = None, year: int | None = None, span
     got = _number(s, "%" if kind == "annual_growth_pct" else unit)
     if got is None:
         return base.model_copy(update={"kind": "qualitative", "text": re.sub(r"\s*\n\s*", "", raw)})
-    value, decimals = got
-    out = base.model_copy(update={"value": value, "decimals": decimals, "kind": kind, "relation": rel or Relation.EQ})
-    if kind in ("level", "cumulative") and unit:
-        norm = normalize_value(value, unit)
+    value, high, decimals, rest = got
+    printed, factor = _converted(rest, "%" if kind == "annual_growth_pct" else unit)
+    if factor != 1.0:
+        shift = round(math.log10(factor))
+        value, high, decimals = value * factor, high * factor if high is not None else None, decimals - shift
+    out = base.model_copy(update={"value": value, "value_high": high, "decimals": decimals, "kind": kind,
+                                  "relation": rel or Relation.EQ, "unit": printed})
+    measure = unit or (printed if printed and not is_scale(printed) else None)
+    if kind in ("level", "cumulative") and measure:
+        norm = normalize_value(value, measure)
         if norm is not None:
             out.normalized = Normalized(value=norm[0], unit=norm[1])
     return out
