@@ -32,6 +32,8 @@ class Style(StrEnum):
     AR = "1."
     PAR = "(1)"
     MD = "#"
+    GAN = "甲、"  # 甲、乙、丙 (heavenly stems) in older texts
+    ATTACHMENT = "附件"  # an attachment's body: its own series restart below it
 
 
 LIST_STYLES = frozenset({Style.AR, Style.PAR})
@@ -39,10 +41,12 @@ LIST_STYLES = frozenset({Style.AR, Style.PAR})
 CONTINUOUS_STYLES = frozenset({Style.ZHANG, Style.JIE, Style.TIAO, Style.PIAN, Style.BUFEN})
 
 _NUM = "[一二三四五六七八九十百零〇两]"
+STEMS = "甲乙丙丁戊己庚辛壬癸"
 MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
     (Style.MD, regex.compile(r"(?P<hashes>#{1,6})[ \t]+")),
     (None, regex.compile(rf"第(?P<num>{_NUM}+|\d{{1,3}})(?P<unit>篇|部分|章|节|条)")),
     (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)(?P<sep>、|\.(?!\d))")),
+    (Style.GAN, regex.compile(rf"(?P<num>[{STEMS}])、(?![{STEMS}])")),  # not 甲、乙、丙三方
     (Style.PCN, regex.compile(rf"\((?P<num>{_NUM}+)\)")),
     (Style.PAR, regex.compile(r"\((?P<num>\d{1,2})\)")),
     (Style.AR, regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.、])(?!\d)")),
@@ -50,8 +54,8 @@ MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
 # the first child fused after a parent's title on the same line
 _FUSED = regex.compile(r"\((?:一)\)|\(1\)|(?<![\d.])1[.、](?!\d)|第一(?:章|节)")
 _SPACED = regex.compile(r"(?<=(?:^|\s)\p{Han})\s+(?=\p{Han}(?:\s|$))")
-_LIST_END = ("；", ";", ",", "，", "、")
-_LIST_MID = regex.compile(r"[;；]")  # clauses of a list sentence, never inside a title
+LIST_END = ("；", ";", ",", "，", "、")
+LIST_MID = regex.compile(r"[;；]")  # clauses of a list sentence, never inside a title
 
 
 @dataclass
@@ -71,6 +75,12 @@ class Candidate:
 def clean_title(title: str) -> str:
     """Trim, and close up a spaced-out title (`综 合` → `综合`) between single CJK characters."""
     return _SPACED.sub("", title.strip(" \t:：*")).strip()
+
+
+def numeral_value(style: Style, number: str) -> int | None:
+    if not number:
+        return None
+    return STEMS.index(number) + 1 if style is Style.GAN else chinese_int(number)
 
 
 def _match_marker(text: str, pos: int) -> tuple[Style, regex.Match[str]] | None:
@@ -106,11 +116,11 @@ def _title_part(text: str, a: int, b: int) -> tuple[int, int, int, bool, bool]:
         t_end = a + stop.start()
         rest = text[t_end + 1 : b].strip()
         strong = (0 < stop.start() <= MAX_TITLE and not (not rest and stop.start() > 30)
-                  and not _LIST_MID.search(text, a, t_end))
+                  and not LIST_MID.search(text, a, t_end))
         return a, t_end, t_end + 1, bool(rest), strong
     t_end = a + len(seg.rstrip())
     title = text[a:t_end].rstrip("*")
-    strong = 0 < len(title) <= MAX_LINE_TITLE and not title.endswith(_LIST_END) and not _LIST_MID.search(title)
+    strong = 0 < len(title) <= MAX_LINE_TITLE and not title.endswith(LIST_END) and not LIST_MID.search(title)
     return a, t_end, t_end, False, strong
 
 
@@ -133,7 +143,7 @@ def line_candidates(text: str, start: int, end: int) -> list[Candidate]:
         if inner and inner[0] is not Style.MD:
             number = inner[1].group("num")
             inner_at = inner[1].end()
-    value = chinese_int(number) if number else None
+    value = numeral_value(style, number)
     if style is Style.TIAO:  # an article has no title: its text is the body
         return [Candidate(style, key, marker, number, value, start, m.end(), "", False, True)]
     fused = _FUSED.search(text, inner_at, end) if style is not Style.MD else None

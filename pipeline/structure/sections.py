@@ -13,8 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Document, Section, Span
+from .heading_blocks import attachment_header, is_aside
 from .heading_grammar import (
     CONTINUOUS_STYLES,
+    LIST_END,
+    LIST_MID,
     LIST_STYLES,
     Candidate,
     Style,
@@ -38,6 +41,7 @@ class _Tree:
         self.stack: list[_Open] = []
         self.last_value: dict[str, int] = {}
         self.accepted: list[tuple[Candidate, int, int | None]] = []  # (candidate, level, parent index)
+        self.quiet = False  # inside an aside (heading_blocks.py)
 
     def _push(self, at: int, cand: Candidate) -> None:
         parent = self.stack[at - 1].section if at > 0 else None
@@ -46,7 +50,18 @@ class _Tree:
         if cand.value is not None:
             self.last_value[cand.key] = cand.value
 
+    def aside(self) -> None:
+        self.quiet = True
+
     def add(self, cand: Candidate) -> None:
+        if cand.style is Style.ATTACHMENT:  # an attachment body: every series restarts below it
+            self.last_value.clear()
+            self.quiet = False
+            self._push(0, cand)
+            return
+        if self.quiet and cand.style in LIST_STYLES:
+            return  # a 专栏 item, a note, a table row
+        self.quiet = False
         if cand.style is Style.MD:
             depth = int(cand.key[1:])
             at = 0
@@ -55,6 +70,8 @@ class _Tree:
                     at = i + 1
             self._push(at, cand)
             return
+        if cand.style not in CONTINUOUS_STYLES and any(o.style is Style.TIAO for o in self.stack):
+            return  # (一)… and 1.… inside an article are its list items
         pos = next((i for i, o in enumerate(self.stack) if o.key == cand.key), None)
         v = cand.value
         if pos is not None:
@@ -83,15 +100,24 @@ def _skip_lines(doc: Document, lines: list[Line]) -> set[int]:
     return skip
 
 
-def _candidates(doc: Document) -> list[Candidate]:
+def _candidates(doc: Document) -> list[Candidate | None]:
+    """Heading candidates in document order; None where an aside starts."""
     lines = body_lines(doc.text)
     skip = _skip_lines(doc, lines)
     hints = doc._heading_hints
-    out: list[Candidate] = []
+    out: list[Candidate | None] = []
     for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if head := attachment_header(doc.text, ln, nxt):
+            if head.end == (nxt.end if nxt else -1):
+                skip.add(lines[i + 1].index)
+            out.append(head)
+            continue
         if ln.index in skip:
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if is_aside(ln):
+            out.append(None)
+            continue
         if nxt and (joined := split_title_candidate(doc.text, (ln.start, ln.end), (nxt.start, nxt.end))):
             skip.add(nxt.index)
             out.append(joined)
@@ -100,13 +126,40 @@ def _candidates(doc: Document) -> list[Candidate]:
             if not cand.strong and hints.get(ln.start) is not None:
                 cand.strong = True  # the fonts say heading
             out.append(cand)
+    _drop_markdown_title(out)
+    _promote_long_firsts(out)
     return out
+
+
+def _drop_markdown_title(cands: list[Candidate | None]) -> None:
+    """A lone shallowest `#` line before every other heading is the document's title, not a
+    wrapper above the whole tree."""
+    md = [c for c in cands if c is not None and c.style is Style.MD]
+    first = next((c for c in cands if c is not None), None)
+    if first is not None and first.style is Style.MD and all(c.key > first.key for c in md[1:]):
+        cands.remove(first)
+
+
+def _promote_long_firsts(cands: list[Candidate | None]) -> None:
+    """A first heading that is weak only for its length opens its series when the next one of the
+    same style is a strong 二 (a long title, not a list sentence)."""
+    for i, c in enumerate(cands):
+        if c is None or c.strong or c.value != 1 or c.style in LIST_STYLES or LIST_MID.search(c.title):
+            continue
+        if c.title.endswith(LIST_END):
+            continue
+        nxt = next((d for d in cands[i + 1 :] if d is not None and d.key == c.key), None)
+        if nxt is not None and nxt.value == 2 and nxt.strong:
+            c.strong = True
 
 
 def build_sections(doc: Document) -> list[Section]:
     tree = _Tree()
     for cand in _candidates(doc):
-        tree.add(cand)
+        if cand is None:
+            tree.aside()
+        else:
+            tree.add(cand)
     n = len(doc.text)
     sections: list[Section] = []
     acc = tree.accepted

@@ -1,0 +1,47 @@
+"""Unnumbered lines that change how the numbered lines after them are read.
+
+- An *aside* opens a block that is not part of the heading tree: a 专栏 box in a plan, the 注:/附注
+  notes at the end of a statistical bulletin, a 表1 table title. Inside it 1. and (1) lines are
+  items (专栏 projects, notes, table rows), not headings; the first heading of any other style
+  closes the aside. (Boxes list their projects as 1./(1)/—— items; a box numbered 一、 would
+  read as headings, a rare form we accept.)
+- An *attachment header* (`附件1` or `附件` alone on its line, the attachment's title on the next
+  line) opens the body of an attachment: a level-1 section whose own 一、 series restarts below
+  it. `附件:` with a colon is the list naming the attachments (heading_toc.py), not a body.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .heading_grammar import Candidate, Style, clean_title, line_candidates
+from .heading_lines import Line
+
+# 注: / 注:1.… / [注] / 【注】 / 附注 / 注释: / 专栏3 title / 专 栏 / 表1 title (short, not a sentence)
+_ASIDE = regex.compile(
+    r"(?:[\[【]\s*注\s*[\]】]|附\s*注|注\s*释|注)\s*(?:[:：].*|\s*)"
+    r"|专\s*栏\s*[\d\-.]{0,5}(?:\s+[^。]{0,40}|[^。\d\-.][^。]{0,40})?"
+    r"|(?:附\s*)?表\s*\d{1,2}(?:-\d{1,2})?\s+[^。]{1,60}"
+)
+_ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*(?P<num>\d{1,2})?")
+MAX_ATTACHMENT_TITLE = 60
+
+
+def is_aside(line: Line) -> bool:
+    return bool(_ASIDE.fullmatch(line.text))
+
+
+def attachment_header(text: str, line: Line, nxt: Line | None) -> Candidate | None:
+    """The `附件N` line (plus its title line when the next line is one) as a section candidate."""
+    m = _ATTACHMENT_HEAD.fullmatch(line.text)
+    if not m:
+        return None
+    number = m.group("num") or ""
+    value = int(number) if number else None
+    end, title = line.end, ""
+    if (nxt is not None and len(nxt.text) <= MAX_ATTACHMENT_TITLE and not regex.search(r"[。;；:：]", nxt.text)
+            and not line_candidates(text, nxt.start, nxt.end) and not _ATTACHMENT_HEAD.match(nxt.text)
+            and "\t" not in nxt.text and "|" not in nxt.text):
+        end, title = nxt.end, clean_title(nxt.text)
+    return Candidate(Style.ATTACHMENT, Style.ATTACHMENT.value, Style.ATTACHMENT.value, number, value,
+                     line.start, end, title, False, True)
