@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline.model import Document, Source, SourceFormat
+from pipeline.numbers.claims import extract_claims
 from pipeline.numbers.figures import scan
 from pipeline.numbers.numerals import parse_arabic, parse_chinese, parse_numeral
 from pipeline.numbers.periods import find_periods, fyp_years
@@ -97,3 +101,16 @@ def test_scan_reads_every_form_once() -> None:
         ("ratio", "2.5:36.7:60.7"), ("percent_words", "百分之三十"), ("doubling", "翻两番"),
         ("number", "14.3/10万"), ("month", "1-11月"),
     ]
+
+
+_ALPHABET = list("一二三四五六七八九十百千万亿零〇两点分之第、。,.:;()%‰元亿年月日个家人倍成番翻增长下降占比达约以上\n 0123456789-—~/“”《》")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=300))
+def test_claims_stage_never_crashes_and_spans_fit(text: str) -> None:
+    src = Source(sha256="0" * 64, format=SourceFormat.TXT)
+    doc = extract_claims(Document(source=src, text=text))
+    for c in doc.claims:
+        assert 0 <= c.span.start < c.span.end <= len(text)
+        assert text[c.span.start : c.span.end] == c.raw

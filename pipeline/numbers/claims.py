@@ -15,6 +15,7 @@ Conventions (stable; a change is noted here):
   (14.3/10万, 25微克/立方米), range (value..value_high of an amount or count), year, date.
   A goal (到2025年…, 目标, 力争) turns amount/count/percent into `target` and sets `target`;
   the measured dimension is always in `dimension`.
+- `per`: the denominator of a per-unit figure (每万人 from the clause, /10万 and /人 from the unit).
 - `negative`: the change is a decrease (下降/减少/回落); value stays positive.
 - `bound`: = >= <= > < ~ from the qualifier (以上 ≥, 超过/突破/多/余 >, 以内/不超过 ≤, 约/近/左右 ~).
 - `period`: the nearest period named before the figure in its paragraph, skipping comparison
