@@ -24,6 +24,7 @@ class Role(StrEnum):
     GROWTH = "annual_growth"
     CUMULATIVE = "cumulative"
     ACTUAL = "actual"
+    PAST_TARGET = "past_target"  # the last plan's goal in a review table (“十三五”目标值)
     NOTE = "note"
 
 
@@ -104,11 +105,28 @@ def map_columns(names: list[str], title: str | None = None) -> list[tuple[Role |
         for i in bare:
             after_target = i > t and (t_year is None or (years[i] or 0) >= t_year)
             roles[i] = Role.ACTUAL if after_target else Role.BASE
+    _review(roles, years)
     title_year = header_year(title or "")
     for i, r in enumerate(roles):
         if r is Role.TARGET and years[i] is None and title_year:
             years[i] = title_year
     return list(zip(roles, years, strict=True))
+
+
+def _review(roles: list[Role | None], years: list[int | None]) -> None:
+    """A review table (`“十三五”目标值 | 完成值 | “十四五”目标值`): the latest goal is the target,
+    earlier goals are past targets, and what the last plan achieved is the new plan's base."""
+    targets = [i for i, r in enumerate(roles) if r is Role.TARGET and years[i]]
+    if len(targets) < 2:
+        return
+    last = max(targets, key=lambda i: (years[i] or 0, i))
+    for i in targets:
+        if i != last and (years[i] or 0) < (years[last] or 0):
+            roles[i] = Role.PAST_TARGET
+    if Role.BASE not in roles:
+        done = [i for i, r in enumerate(roles) if r is Role.ACTUAL and (years[i] or 0) < (years[last] or 0)]
+        if done:
+            roles[max(done, key=lambda i: years[i] or 0)] = Role.BASE
 
 
 def is_indicator_header(roles: list[Role | None]) -> bool:

@@ -85,7 +85,8 @@ _HEADING = re.compile(
     r"^\s*(第[一二三四五六七八九十百零\d]+[章节篇部分条]|[一二三四五六七八九十]+[、.]|"
     r"\([一二三四五六七八九十]+\)|\d+[.、．]\D|\(\d+\)\D|表\s*\d|附件|附表)"
 )
-_NOTE = re.compile(r"^\s*(注\s*[\d:：.、]|注$|说明\s*[:：]|备注\s*[:：]|资料来源|数据来源|\*|\[\d+\])")
+# `[1]按可比价计算` is a note; `[12]` alone is a cell (a five-year total)
+_NOTE = re.compile(r"^\s*(注\s*[\d:：.、]|注$|说明\s*[:：]|备注\s*[:：]|资料来源|数据来源|\*|\[\d+\]\s*[^\d\s.])")
 
 
 def is_note(line: str) -> bool:

@@ -17,7 +17,7 @@ from .table_units import is_scale, is_unit
 from .table_values import read_value, split_note
 
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
-VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL)
+VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL, Role.PAST_TARGET)
 _SUBROW = re.compile(r"^(其中|含|包括)")
 _UNIT_IN_NAME = re.compile(r"\(([^()]{1,10})\)$")
 
