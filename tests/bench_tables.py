@@ -1,12 +1,16 @@
-"""Time the tables stage on the corpus-dev plans and the sample: `python -m tests.bench_tables`."""
+"""Time the tables stage on the corpus-dev plans and the sample, and print the cell accuracy over
+every table fixture with expected rows: `python -m tests.bench_tables`."""
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
 from pipeline import parse_file
 from pipeline.structure.tables import extract_tables
+
+from .test_tables_accuracy import score_all
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [
@@ -31,6 +35,13 @@ def main() -> None:
         cells = sum(len(r.cells) for t in out.tables for r in t.rows)
         chars = len(doc.text)
         print(f"{path.name[:40]:40} {len(out.tables)} tables {cells:4} cells {ms:7.1f} ms/doc {chars / ms:8.0f} chars/ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        total, per = score_all(Path(tmp))
+    for name, score in per.items():
+        print(f"{name[:40]:40} {score.right:4}/{score.total:<4} cells right {score.accuracy:7.2%}")
+    print(f"{'all table fixtures':40} {total.right:4}/{total.total:<4} cells right {total.accuracy:7.2%}")
+    for miss in total.misses:
+        print("  miss:", miss)
 
 
 if __name__ == "__main__":
