@@ -238,6 +238,7 @@ class Claim(_Model):
         default=None, description="what the unit measures: money, people, count, area, percent, pp, multiple …"
     )
     per: str | None = Field(default=None, description="denominator of a per-unit figure: 每万人, /10万, /人")
+    change: bool = Field(default=False, description="the figure is a change (增加3.4万人, 增长5%), not a level")
 
 
 # --------------------------------------------------------------------------- checks
