@@ -82,6 +82,7 @@ def test_golden(row: dict[str, str]) -> None:
         "subject": lambda v: c.subject == v,
         "metric": lambda v: c.metric == v,
         "per": lambda v: c.per == v,
+        "change": lambda v: c.change is (v == "1"),
         "parts": lambda v: c.parts == [float(p) for p in v.split("|")],
     }
     bad = {k: v for k, v in ex.items() if not checks[k](v)}

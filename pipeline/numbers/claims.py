@@ -16,6 +16,7 @@ Conventions (stable; a change is noted here):
   A goal (到2025年…, 目标, 力争) turns amount/count/percent into `target` and sets `target`;
   the measured dimension is always in `dimension`.
 - `per`: the denominator of a per-unit figure (每万人 from the clause, /10万 and /人 from the unit).
+- `change`: the figure is a change (比上年末增加3.4万人, 增长5%, 提高0.3个百分点), not a level.
 - `negative`: the change is a decrease (下降/减少/回落); value stays positive.
 - `bound`: = >= <= > < ~ from the qualifier (以上 ≥, 超过/突破/多/余 >, 以内/不超过 ≤, 约/近/左右 ~).
 - `period`: the nearest period named before the figure in its paragraph, skipping comparison
@@ -37,7 +38,7 @@ from .distribute import distribute_respectively
 from .figures import Figure, scan
 from .periods import PeriodRef, find_periods
 from .regions import skip_regions
-from .subjects import clause_start, noun_after, subject_metric
+from .subjects import PAREN_RE, clause_start, noun_after, subject_metric
 from .units import dimension_of, normalize
 from .units_data import ARTICLE_UNITS, CHINESE_EXCLUDED_UNITS
 
@@ -45,6 +46,7 @@ SENTENCE_STOP = "。;!?\n"
 BASE_BEFORE_RE = regex.compile(r"(?:比|较|是|相当于|与|同)$")
 LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT}
 CHANGE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.MULTIPLE, ClaimKind.PP_CHANGE, ClaimKind.DOUBLING}
+CHANGE_RATE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.PP_CHANGE}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
 PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
@@ -190,7 +192,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     line_start, _ = _line_bounds(text, fig.start)
     sent_start = max(max(text.rfind(c, line_start, fig.start) for c in SENTENCE_STOP) + 1, line_start)
     cs = cue_clause_start(text, fig.start, sent_start)
-    prefix = text[cs : fig.start]
+    prefix = PAREN_RE.sub("", text[cs : fig.start])  # 比重(城镇化率)为80.0%: the bracket is an aside
     in_list = prev is not None and prev.span.start >= sent_start and bool(
         LIST_RE.match(text[prev.span.end : fig.start])
     )
@@ -247,6 +249,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
         target=target,
         dimension=dimension_of(fig.unit_word),
         per=per,
+        change=kind in CHANGE_RATE_KINDS or bool((m := cues.CHANGE_RE.search(prefix)) and not m.group("to")),
     )
 
 
@@ -262,7 +265,7 @@ def _subject(
     if dimension_of(fig.unit_word) == "count":
         subject = noun_after(text, fig.end) or subject
     if same_sentence and prev is not None and subject is None:
-        if metric is None and (kind in CHANGE_KINDS or share):
+        if metric is None:  # 比上年末增加3.45万人, 是…的4.4倍: about the figure before
             return prev.subject, prev.metric  # 销售额829.92亿元,是…的4.4倍,年均增长34.5%
         if metric is not None and not share:
             return prev.subject, metric  # 实现税收36.94亿元: same subject as before

@@ -42,7 +42,9 @@ CHANGE_RE = regex.compile(
 NEGATIVE_VERBS = frozenset({"下降", "回落", "减少", "降低", "下滑", "收窄", "缩小", "降幅", "减", "降"})
 CAGR_RE = regex.compile(r"年均|年平均|平均每年|每年平均")
 YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
-SHARE_RE = regex.compile(r"占[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$")
+SHARE_RE = regex.compile(
+    r"(?:占|相当于)[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$"
+)
 RATIO_CUE_RE = regex.compile(r"比|结构|比例|配比")
 TARGET_RE = regex.compile(r"目标|预期(?!寿命|性)|力争|计划(?:到|在|于|达)|将达|要达到|规划期末")
 MULTIPLE_OF_RE = regex.compile(r"是[^,;。]*的$|相当于[^,;。]*的$")
