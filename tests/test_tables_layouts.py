@@ -182,3 +182,16 @@ def test_two_header_rows_and_unit_line() -> None:
     assert first.target.normalized.value == 1.6e11
     assert second.target is not None and (second.target.kind, second.target.value) == ("cumulative", 1800.0)
     _check_spans(doc, table)
+
+
+def test_bulletin_product_table_stays_generic_with_mapped_columns() -> None:
+    """产品名称 | 单位 | 产量 | 比上年增长(%): a statistical table, not an indicator table; its
+    columns still say what they hold (indicator, unit, value, growth_yoy)."""
+    doc = _doc("bulletin_products_tsv.txt")
+    (table,) = doc.tables
+    assert (table.kind, table.layout, table.title) == ("generic", "tsv", "表3 2024年主要工业产品产量及其增长速度")
+    assert [c.role for c in table.columns] == ["indicator", "unit", "value", "growth_yoy"]
+    assert [[c.text for c in r.cells] for r in table.rows][2] == ["其中:新能源汽车", "万辆", "62.7", "28.4"]
+    assert all(r.indicator is None and r.target is None for r in table.rows)
+    assert [c.role for c in table.rows[1].cells] == ["indicator", "unit", "value", "growth_yoy"]
+    _check_spans(doc, table)

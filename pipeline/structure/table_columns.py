@@ -26,6 +26,9 @@ class Role(StrEnum):
     ACTUAL = "actual"
     PAST_TARGET = "past_target"  # the last plan's goal in a review table (“十三五”目标值)
     NOTE = "note"
+    # a statistical table (产品名称 | 单位 | 产量 | 比上年增长(%)): mapped, but never an indicator table
+    VALUE = "value"
+    GROWTH_YOY = "growth_yoy"
 
 
 # Ordered: the first pattern that matches the (whitespace-free) header wins. 指标类型 holds
@@ -35,13 +38,15 @@ ROLE_PATTERNS: list[tuple[Role, str]] = [
     (Role.ATTRIBUTE, r"^(指标)?(属性|性质)$|^指标类型$|^(约束性|预期性)(/(约束性|预期性))?$"),
     (Role.UNIT, r"^(计量|指标)?单位$"),
     (Role.GROWTH, r"年均(增长|增速|增幅)"),
+    (Role.GROWTH_YOY, r"^(比上年|同比|较上年|比去年)(增长|增减|增幅|±)"),
     (Role.CUMULATIVE, r"^累计"),
     (Role.CATEGORY, r"^(指标)?(类别|类型|领域|分类|类目|板块|维度|方面|大类|门类|一级指标)$"),
-    (Role.INDICATOR, r"^(主要|具体|二级|三级)?(指标(名称|内容|项)?|名称|项目(名称)?)$"),
+    (Role.INDICATOR, r"^(主要|具体|二级|三级)?(指标(名称|内容|项)?|名称|项目(名称)?)$|^(产品|行业)名称$"),
     (Role.TARGET, r"目标|预期值|规划值|期末值"),
     (Role.BASE, r"基础|基期|基准|基数|现状|现值|起点"),
     (Role.ACTUAL, r"完成值|实际|实绩|达成值"),
     (Role.NOTE, r"完成情况|备注|说明|注释|责任|牵头|主管|来源|口径"),
+    (Role.VALUE, r"^(产量|数量|绝对数|绝对值|总量|金额|数值|全年|本年)(\(.*\))?$"),
 ]
 _COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
 
