@@ -20,7 +20,11 @@ Conventions (stable; a change is noted here):
 - `negative`: the change is a decrease (下降/减少/回落); value stays positive.
 - `bound`: = >= <= > < ~ from the qualifier (以上 ≥, 超过/突破/多/余 >, 以内/不超过 ≤, 约/近/左右 ~).
 - `period`: the nearest period named before the figure in its paragraph, skipping comparison
-  bases (是“十二五”期末的, 比2015年); `year` when that period is one year.
+  bases (是“十二五”期末的, 比2015年), else the innermost heading naming one (一、2025年工作回顾);
+  `year` when that period is one year. A bare copula (为, 是) is not a qualifier.
+- Not claims: table regions (doc.tables spans, `|`/tab rows), 《titles》, short “quoted names”,
+  heading markers, ordinals (第一), idioms (一带一路, 三位一体), document numbers, letter-joined
+  numbers (5G, H3, PM2.5), a lone Chinese 一 before a measure word (一批), months (1-11月).
 - `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
   figures (or listed names) it refers to, in order.
 """
