@@ -84,6 +84,8 @@ class Metadata(_Model):
     issuer: str | None = None
     date: str | None = Field(default=None, description="成文日期 at the signature, ISO YYYY-MM-DD")
     header_date: str | None = Field(default=None, description="a date printed in the header block, ISO")
+    print_date: str | None = Field(default=None, description="印发日期 of the 版记 line (… 2025年5月6日印发), ISO; "
+                                   "never the 成文日期")
     recipients: str | None = Field(default=None, description="主送机关 as written")
     recipients_list: list[str] = Field(default_factory=list)
     spans: dict[str, Span] = Field(default_factory=dict, description="where each field was read")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..model import DocNumber, Document, Metadata, Span
+from . import metadata_byline as B
 from . import metadata_patterns as P
 from .dates import parse_date
 from .heading_grammar import Style, line_candidates
@@ -111,6 +112,18 @@ def _signature(views: list[_View], after: int) -> tuple[int, int] | None:
     return None
 
 
+def split_recipients(value: str) -> list[str]:
+    """主送机关 one by one; a one-character piece (各委、办、局) belongs to the organ before it."""
+    out: list[str] = []
+    for m in regex.finditer(r"([^、,，;；]+)([、,，;；]?)", value):
+        piece, sep = m.group(1).strip(), m.group(2)
+        if out and out[-1].endswith("、") and len(piece) == 1:
+            out[-1] += piece + sep
+        elif piece:
+            out.append(piece + sep)
+    return [p.rstrip("、,，;；").strip() for p in out if p.strip("、,，;；")]
+
+
 def _fold(s: str) -> str:
     return regex.sub(r"[\s《》“”\"]", "", s)
 
@@ -136,7 +149,7 @@ class _Reader:
             v = views[recipients]
             value = v.text[:-1].rstrip()
             self.put("recipients", value, v.span(0, len(value)))
-            self.md.recipients_list = [p.strip() for p in regex.split(r"[、,，;；]", value) if p.strip()]
+            self.md.recipients_list = split_recipients(value)
         self._header_fields(end, notice)
         sig = _signature(views, recipients if recipients is not None else (notice if notice is not None else len(views)))
         if sig:
@@ -144,7 +157,9 @@ class _Reader:
         self._labelled_fields(end)
         title_at = self._title(notice, recipients, sig, end)
         if notice is None and title_at is not None and self.md.date is None:
-            self._byline(title_at)
+            if not self._decree(title_at):
+                self._byline(title_at)
+        self._printed()
         self._front_matter()
         return self.md
 
@@ -178,9 +193,39 @@ class _Reader:
             if i < end and self.md.issuer is None and (got := _labelled(views, i, P.ISSUER_LABEL)):
                 self.put("issuer", *got)
 
+    def _part(self, field: str, v: _View, part: B.Part) -> None:
+        self.put(field, part.value, v.span(part.start, part.end))
+
+    def _decree(self, title_at: int) -> bool:
+        """A regulation's `(…日…令第N号公布)` note under its title: date and decree number."""
+        for v in self.views[title_at + 1 : title_at + 3]:
+            if d := B.decree(v.text):
+                self._part("date", v, d.date)
+                if d.number and self.md.doc_number is None:
+                    sp = v.span(d.number.start, d.number.end)
+                    self.md.doc_number = DocNumber(raw=d.number.value, issuer_code=d.issuer_code, serial=d.serial,
+                                                   span=sp)
+                    self.md.spans["doc_number"] = sp
+                if d.issuer and self.md.issuer is None:
+                    self._part("issuer", v, d.issuer)
+                return True
+        return False
+
+    def _printed(self) -> None:
+        """The 版记's `ORGAN DATE印发` near the end: the printing date only."""
+        for v in self.views[-6:]:
+            if got := B.printed(v.text):
+                self._part("print_date", v, got[1])
+
     def _byline(self, title_at: int) -> None:
         """A bare bulletin or report signed under its title or at its very end (统计局, date)."""
         views = self.views
+        n = len(views)
+        for i in [*range(title_at + 1, min(title_at + 4, n)), *range(max(title_at + 1, n - 3), n)]:
+            if line := B.byline(views[i].text):
+                self._part("issuer", views[i], line[0])
+                self._part("date", views[i], line[1])
+                return
         near = _signature(views[: title_at + 4], title_at)
         tail = _signature(views, max(title_at, len(views) - 4))
         if got := near or tail:

@@ -45,7 +45,7 @@ TITLE_KINDS = (
 TITLE_LINE = regex.compile(rf"[^。;；:：]{{2,80}}(?:{TITLE_KINDS})(?:[(（][^)）]{{1,20}}[)）])?")
 # an organ's name as signed: ends in a typical organ suffix
 ORGAN = regex.compile(
-    r"[\p{Han}()（）\s]{2,60}(?:政府|委员会|委|局|厅|办公室|办|部|院|署|处|会|中心|公司|集团|所|站|组|室|司|馆|社)"
+    r"[\p{Han}()（）\s]{2,60}(?:政府|委员会|委|局|厅|办公室|办|部|院|署|处|会|中心|公司|集团|所|站|组|室|司|馆|社|队)"
 )
 # 主送机关 name organs or 各…单位: what tells them from page furniture such as 分享到:
 RECIPIENT_HINT = regex.compile(r"^各|政府|委|局|厅|办|部|院|署|单位|公司|中心|机构|处|室|会|所|队|行|企业|学校")
