@@ -12,7 +12,7 @@ import regex
 
 from ..model import Check, Computed, Document, Severity, Span, Verdict
 from .figures import Figure, scan_figures
-from .interval import Interval, unit_of
+from .interval import Interval, fmt, fmt_interval, unit_of
 
 MAX_SPANS = 8  # a check names the few figures it used, never a paragraph of them
 
@@ -24,8 +24,11 @@ class RuleCode(StrEnum):
     SHARE = "share"
     MULTIPLE = "multiple"
     MULTIPLE_VS_CAGR = "multiple_vs_cagr"
+    CAGR_VS_LEVELS = "cagr_vs_levels"
     GROWTH_YOY = "growth_yoy"
+    CHANGE_AMOUNT = "change_amount"
     PP_CHANGE = "pp_change"
+    RATE_DIFFERENCE = "rate_difference"
     SUM_OF_PARTS = "sum_of_parts"
     STRUCTURE_RATIO = "structure_ratio"
     DOUBLING = "doubling"
@@ -131,10 +134,13 @@ class Context:
     # ---------------------------------------------------------------- building checks
     @staticmethod
     def draft(rule: RuleCode, verdict: Verdict, explanation: str, figures: Iterable[Figure] = (),
-              extra_spans: Sequence[Span] = (), **kw: object) -> Draft:
+              extra_spans: Sequence[Span] = (), judged: Figure | None = None, **kw: object) -> Draft:
+        """`judged` is the stated figure the verdict is about: its claim comes first in claim_ids
+        (the report marks it), and `stated` should be its value."""
         figs = list(figures)
         spans = [Span(start=f.start, end=f.end) for f in figs] + list(extra_spans)
-        claim_ids = [cid for f in figs for cid in f.claim_ids]
+        first = judged.claim_ids if judged is not None else []
+        claim_ids = first + [cid for f in figs for cid in f.claim_ids]
         return Draft(rule=rule, verdict=verdict, explanation=explanation, spans=spans,
                      claim_ids=claim_ids, **kw)  # type: ignore[arg-type]
 
@@ -163,3 +169,25 @@ def stated_interval(ctx: Context, fig: Figure) -> tuple[Interval, str | None]:
     if LOWER_BEFORE.search(before) or LOWER_AFTER.search(after):
         return Interval(iv.lo, OPEN), "a lower bound (超过/以上)"
     return iv, None
+
+
+def judged_draft(ctx: Context, rule: RuleCode, what: str, figs: Sequence[Figure], stated: Figure,
+                 computed: Interval, point: Decimal, *, suffix: str = "", exempt: str | None = None,
+                 stated_iv: Interval | None = None) -> Draft:
+    """The common end of a recomputing rule: `what` (the arithmetic) gave `computed`; the
+    `stated` figure is judged against it unless an exemption or a qualifier (约, 以上) on any
+    figure used makes the check unverifiable."""
+    quals = [q for q in (stated_interval(ctx, f)[1] for f in figs) if q]
+    iv = stated_iv if stated_iv is not None else stated.interval()
+    value = float(iv.mid) if stated_iv is not None else float(stated.value)
+    places = stated.decimals + 1
+    if exempt or quals:
+        reason = exempt or quals[0]
+        return Context.draft(rule, Verdict.UNVERIFIABLE, f"{what} = {fmt(point, places)}{suffix}; {reason}",
+                             figs, stated=value, computed=computed, computed_value=point,
+                             exemption=reason, judged=stated)
+    verdict, severity = judge(iv, computed, stated.decimals)
+    expl = (f"{what} = {fmt(point, places)}{suffix} (interval {fmt_interval(computed, places, suffix)}); "
+            f"stated {stated.label()} covers {fmt_interval(iv, places, suffix)}: {verdict_word(verdict)}")
+    return Context.draft(rule, verdict, expl, figs, stated=value, computed=computed, computed_value=point,
+                         severity=severity, judged=stated)

@@ -6,11 +6,16 @@ from collections.abc import Callable
 
 from ..context import Context, Draft
 from . import (
+               cagr_levels,
+               change_amount,
                dates,
                doubling,
                enumeration,
+               growth_yoy,
                indicator_table,
                multiple,
+               pp_change,
+               rate_difference,
                share,
                structure_ratio,
                sum_of_parts,
@@ -25,6 +30,11 @@ RULES: list[Rule] = [
     sum_of_parts.check,
     structure_ratio.check,
     doubling.check,
+    growth_yoy.check,
+    change_amount.check,
+    cagr_levels.check,
+    pp_change.check,
+    rate_difference.check,
     indicator_table.check,
     text_vs_table.check,
     enumeration.check,

@@ -56,4 +56,4 @@ def _growth_check(base: Side, target: Side, g: Figure, years: int) -> Draft:
     expl = (f"{base.row.indicator}: ({target.figure.label()} / {base.figure.label()})^(1/{years}) − 1 lies in "
             f"{fmt_interval(computed, 2, '%')}; stated annual growth {g.label()}: {verdict_word(verdict)}")
     return Context.draft(RuleCode.INDICATOR_TABLE, verdict, expl, [base.figure, target.figure, g],
-                         stated=float(g.value), computed=computed, severity=severity)
+                         stated=float(g.value), computed=computed, severity=severity, judged=g)

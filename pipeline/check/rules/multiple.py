@@ -88,7 +88,7 @@ def _cagr_check(ctx: Context, level: Figure, mult: Figure, cagr: Figure,
     if base_year is None or year is None or year <= base_year:
         return Context.draft(RuleCode.MULTIPLE_VS_CAGR, Verdict.UNVERIFIABLE,
                              f"{mult.label()} and annual growth {cagr.label()}: the period is not stated, "
-                             "so the years cannot be counted", figs, stated=float(cagr.value))
+                             "so the years cannot be counted", figs, stated=float(cagr.value), judged=cagr)
     n = year - base_year
     computed = cagr_interval(mult.interval(), n)
     point = (mult.value ** (Decimal(1) / n) - 1) * 100
@@ -99,4 +99,5 @@ def _cagr_check(ctx: Context, level: Figure, mult: Figure, cagr: Figure,
             f"the annual growth lies in {fmt_interval(computed, 2, '%')}; stated {cagr.label()} covers "
             f"{fmt_interval(cagr.interval(), cagr.decimals + 1, '%')}: {verdict_word(verdict)}")
     return Context.draft(RuleCode.MULTIPLE_VS_CAGR, verdict, expl, figs, stated=float(cagr.value),
-                         computed=computed, computed_value=point, severity=severity, exemption=qual)
+                         computed=computed, computed_value=point, severity=severity, exemption=qual,
+                         judged=cagr)

@@ -1,7 +1,9 @@
-"""Share: `A(829.92亿元)占B(10912.97亿元)的7.6%`, `A …,占B比重24.7%`.
+"""Share: `A(829.92亿元)占B(10912.97亿元)的7.6%`, `A …,占B比重24.7%`, `A相当于B的3.15%`.
 
-Recomputes A / B × 100 when both levels are stated; when only A is, reports the total the
-share implies (B = A / x%). The numerator is the nearest level before 占 in the same clause.
+Recomputes A / B × 100 when both levels are stated; the whole B may also be stated earlier
+(`常住人口540.12万人。其中,城镇人口432.10万人,占常住人口的比重为80.0%`): it is found by
+its name (see wholes.py). When only A is known, the rule reports the total the share implies
+(B = A / x%). The numerator is the nearest level before 占 in the same clause.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from ...model import Verdict
 from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
+from ..wholes import stated_whole
 
 # 占 as "accounts for", not 占地/占用/抢占
-ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到|线|位)")
+ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到|线|位)|相当于(?=[^,;。\d]{2,20}的\d)")
+WHOLE_NAME = regex.compile(r"(?P<noun>[^\d,;。()的]{2,16}?)(?:的|比重|比例|份额|\()")
 CLAUSE_END = regex.compile(r"[;。\n]")
 CHANGE_WORDS = regex.compile(r"增|降|提高|提升|减少|比上年|同比|年均")
 RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
@@ -54,6 +58,11 @@ def check(ctx: Context) -> list[Draft]:
             continue
         den = next((f for f in reversed(between) if f.dimension == num.dimension), None)
         stated, qual = stated_interval(ctx, pct)
+        where = ""
+        if den is None:
+            name = WHOLE_NAME.match(ctx.text, m.end())
+            den = stated_whole(ctx, name.group("noun"), num, m.start()) if name else None
+            where = f" (the whole, {name.group('noun')}, is stated earlier)" if name and den else ""
         if den is None:
             out.append(_implied_total(num, pct))
             continue
@@ -64,15 +73,15 @@ def check(ctx: Context) -> list[Draft]:
             out.append(Context.draft(RuleCode.SHARE, Verdict.UNVERIFIABLE,
                                      f"{num.label()} / {den.label()} = {fmt(point, 3)}%; stated {pct.label()} is {qual}",
                                      figs, stated=float(pct.value), computed=computed, computed_value=point,
-                                     exemption=qual))
+                                     exemption=qual, judged=pct))
             continue
         verdict, severity = judge(stated, computed, pct.decimals)
         bound = f" ({qual})" if qual else ""
-        expl = (f"{num.label()} / {den.label()} × 100 = {fmt(point, 3)}% "
+        expl = (f"{num.label()} / {den.label()}{where} × 100 = {fmt(point, 3)}% "
                 f"(interval {fmt_interval(computed, 4, '%')}); stated {pct.label()}{bound} covers "
                 f"{fmt_interval(pct.interval(), pct.decimals + 1, '%')}: {verdict_word(verdict)}")
         out.append(Context.draft(RuleCode.SHARE, verdict, expl, figs, stated=float(pct.value),
-                                 computed=computed, computed_value=point, severity=severity))
+                                 computed=computed, computed_value=point, severity=severity, judged=pct))
     return out
 
 

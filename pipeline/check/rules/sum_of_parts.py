@@ -1,4 +1,6 @@
-"""Sum of parts: `共43家,其中国家级2家、市级8家、区级20家、备案13家`.
+"""Sum of parts: `共43家,其中国家级2家、市级8家、区级20家、备案13家`, and bulletin breakdowns
+opened by `按经营地统计,` / `分领域看,` / `按产业分,` at a sentence start (the total is then in
+the sentence that leads the paragraph's breakdowns).
 
 The total is the last level before 其中 (in the same sentence, or the one before when 其中
 opens a sentence); the parts are the levels of the same dimension after it, up to the end of
@@ -22,17 +24,28 @@ from ..interval import Interval, fmt, fmt_interval
 QIZHONG = regex.compile(r"其中")
 CHANGE_BEFORE = regex.compile(r"(增加(?!值)|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
 RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
-NOT_ADJUSTED = "未作机械调整"
 SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
+# a breakdown opened at a sentence start: 按经营地统计, 分领域看, 从地区看, 按产业分 (not 按…计算)
+INTRO = regex.compile(r"(?:(?<=[。\n])|^)(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]")
+# the bulletin note on rounding: 因四舍五入的原因,存在总计与分项合计不等的情况
+ROUNDING_NOTE = regex.compile(r"未作机械调整|四舍五入[^。\n]{0,24}(?:总计|合计|总数|总量)[^。\n]{0,8}(?:分项|分类|之和|不等)")
 
 
 def _total(ctx: Context, pos: int) -> Figure | None:
     s, _ = ctx.sentence(pos)
     before = ctx.figures_in(s, pos)
-    if not before and s > 0:
-        before = ctx.figures_in(ctx.sentence(s - 1)[0], s)
+    while not before and s > 0:
+        s = ctx.sentence(s - 1)[0]
+        before = ctx.figures_in(s, ctx.sentence(s)[1])
+        if not _opens_breakdown(ctx, s):
+            break
+        before = []  # an earlier breakdown of the same total: look one sentence further back
     levels = [f for f in before if f.dimension not in RATIO_DIMS and not _is_change(ctx, f)]
     return levels[-1] if levels else None
+
+
+def _opens_breakdown(ctx: Context, s: int) -> bool:
+    return bool(INTRO.match(ctx.text, s) or ctx.text.startswith("其中", s))
 
 
 def _is_change(ctx: Context, f: Figure) -> bool:
@@ -56,8 +69,10 @@ def _part_lists(ctx: Context, pos: int, total: Figure) -> list[list[Figure]]:
 
 def check(ctx: Context) -> list[Draft]:
     out: list[Draft] = []
-    loose = NOT_ADJUSTED in ctx.text
-    for m in QIZHONG.finditer(ctx.text):
+    note = ROUNDING_NOTE.search(ctx.text)
+    loose = note.group() if note else None
+    triggers = sorted([*QIZHONG.finditer(ctx.text), *INTRO.finditer(ctx.text)], key=lambda t: t.start())
+    for m in triggers:
         if ctx.in_table(m.start()):
             continue
         total = _total(ctx, m.start())
@@ -74,7 +89,7 @@ def check(ctx: Context) -> list[Draft]:
     return out
 
 
-def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: bool) -> Draft:
+def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None) -> Draft:
     figs = [total, *parts]
     terms = " + ".join(p.label() for p in parts)
     summed = Interval.exact(0)
@@ -97,7 +112,7 @@ def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: bool) -> Dra
     if loose and not total.is_count:
         tol = Decimal(len(parts)) * Interval.printed(Decimal(0), places).hi
         stated = stated.widen(tol)
-        exemption = f"the document says {NOT_ADJUSTED}: totals may differ from the sum of rounded parts"
+        exemption = f"the document says “{loose}”: totals may differ from the sum of rounded parts"
     verdict, severity = judge(stated, computed, total.decimals)
     if verdict == Verdict.INCONSISTENT:
         far = abs(shown - total.value) > SLACK * total.value

@@ -1,0 +1,31 @@
+"""Change in level vs two levels: `从4.7万家增加到6.1万家,增加1.4万家` (B − A = Δ).
+
+Counts of things are exact; other levels carry their rounding intervals, so B − A may miss
+Δ by the sum of the three half-units.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..changes import FromTo, from_to
+from ..context import Context, Draft, RuleCode, judged_draft
+
+RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
+
+
+def check(ctx: Context) -> list[Draft]:
+    return [_draft(ctx, ft) for ft in from_to(ctx)
+            if ft.a.dimension not in RATIO_DIMS and ft.change is not None
+            and ft.change.dimension == ft.a.dimension and ft.change_down == ft.down]
+
+
+def _draft(ctx: Context, ft: FromTo) -> Draft:
+    assert ft.change is not None
+    d = ft.change
+    lo, hi = (ft.b, ft.a) if ft.down else (ft.a, ft.b)
+    unit = Decimal(1) / d.factor  # in the stated change's printed unit
+    computed = (hi.base_interval() - lo.base_interval()).scale(unit)
+    point = (hi.value * hi.factor - lo.value * lo.factor) * unit
+    return judged_draft(ctx, RuleCode.CHANGE_AMOUNT, f"{hi.label()} − {lo.label()}", [d, ft.a, ft.b], d,
+                        computed, point, suffix=f"{d.scale}{d.unit}")

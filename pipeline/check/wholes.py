@@ -1,0 +1,50 @@
+"""The whole a share speaks of, when it was stated earlier by name.
+
+Bulletins state a total once and refer back to it: `年末全市常住人口540.12万人。…其中,城镇人口
+432.10万人,占常住人口的比重为80.0%`, or `相当于地区生产总值的3.15%` chapters after
+`全年全市地区生产总值5678.90亿元`. A mention counts only when the name opens its clause
+after framing words alone (全年, 年末, 全市, 初步核算 …) and a level of the same dimension
+follows right after it: `人均地区生产总值` or `城镇常住人口` are other measures. The
+paragraph's mention wins; else one value stated across the document; else none (no guess).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .context import Context
+from .figures import Figure
+
+CLAUSE_START = regex.compile(r"[,;:。\n!?]")
+FRAME = regex.compile(
+    r"(?:经?初步核算|全年|年末|年底|截至年末|截至年底|(?:19|20)\d\d年(?:末|底)?|全[市省区县州盟国]|"
+    r"本[市省区县]|我[市省区县]|全社会|完成|实现|\s)*"
+)
+LINK = regex.compile(r"(?:为|达|达到|是|共|共计|总计|合计|实现|完成)?")
+RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
+
+
+def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]:
+    out: list[Figure] = []
+    for m in regex.compile(regex.escape(noun)).finditer(ctx.text, 0, before):
+        starts = [c.end() for c in CLAUSE_START.finditer(ctx.text, max(0, m.start() - 30), m.start())]
+        lead = ctx.text[starts[-1] if starts else max(0, m.start() - 30) : m.start()]
+        if not FRAME.fullmatch(lead):
+            continue
+        link = LINK.match(ctx.text, m.end())
+        at = link.end() if link else m.end()
+        fig = next((f for f in ctx.figures_in(at, at + 24) if f.start == at), None)
+        if fig is not None and fig.dimension == num.dimension and fig is not num:
+            out.append(fig)
+    return out
+
+
+def stated_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | None:
+    """The level named `noun` stated before position `before`, in `num`'s dimension."""
+    mentions = _mentions(ctx, noun.strip(), num, before)
+    p0, _ = ctx.paragraph(before)
+    local = [f for f in mentions if f.start >= p0]
+    if local:
+        return local[-1]
+    values = {f.value * f.factor for f in mentions}
+    return mentions[-1] if len(values) == 1 else None
