@@ -69,6 +69,8 @@ def test_footnote_marker_kept_apart_and_normalized() -> None:
          [("category", None), ("indicator", None), ("base", 2025), ("target", 2030), ("annual_growth", None)]),
         (["类型", "指标名称", "2020年", "2025年"],
          [("category", None), ("indicator", None), ("base", 2020), ("target", 2025)]),
+        (["指标名称", "2020年实际", "2025年目标", "年均增速(%)"],
+         [("indicator", None), ("base", 2020), ("target", 2025), ("annual_growth", None)]),
         (["类目", "指标名称", "“十四五”目标值", "2025年", "完成情况"],
          [("category", None), ("indicator", None), ("target", 2025), ("actual", 2025), ("note", None)]),
     ],

@@ -122,13 +122,13 @@ def _review(roles: list[Role | None], years: list[int | None]) -> None:
     """A review table (`“十三五”目标值 | 完成值 | “十四五”目标值`): the latest goal is the target,
     earlier goals are past targets, and what the last plan achieved is the new plan's base."""
     targets = [i for i, r in enumerate(roles) if r is Role.TARGET and years[i]]
-    if len(targets) < 2:
+    if not targets:
         return
     last = max(targets, key=lambda i: (years[i] or 0, i))
     for i in targets:
         if i != last and (years[i] or 0) < (years[last] or 0):
             roles[i] = Role.PAST_TARGET
-    if Role.BASE not in roles:
+    if Role.BASE not in roles:  # `2020年实际 | 2025年目标`: the earlier achievement is the base
         done = [i for i, r in enumerate(roles) if r is Role.ACTUAL and (years[i] or 0) < (years[last] or 0)]
         if done:
             roles[max(done, key=lambda i: years[i] or 0)] = Role.BASE
