@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint schema bench outputs clean help
+.PHONY: setup run test lint schema bench fixtures clean help
 
 help:
 	@echo "make run    set up .venv if needed, convert corpus/ into outputs/ and print a summary"
@@ -12,6 +12,7 @@ help:
 	@echo "make lint   ruff + mypy"
 	@echo "make schema regenerate schemas/document.schema.json from the models"
 	@echo "make bench  time the pipeline stages on the corpus"
+	@echo "make fixtures regenerate the PDF/DOCX/HTML test fixtures (needs Debian libreoffice, fonts, qpdf)"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,9 @@ schema: setup
 
 bench: setup
 	$(PY) -m tests.bench
+
+fixtures: setup
+	$(PY) tests/fixtures/formats/make_fixtures.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
