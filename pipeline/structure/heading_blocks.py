@@ -7,7 +7,8 @@
   read as headings, a rare form we accept.)
 - An *attachment header* (`附件1` or `附件` alone on its line, the attachment's title on the next
   line) opens the body of an attachment: a level-1 section whose own 一、 series restarts below
-  it. `附件:` with a colon is the list naming the attachments (heading_toc.py), not a body.
+  it. `附件1:申报指南` on one line heads a body too, unless it is one of a run of 附件 lines. `附件:`
+  with a colon is the list naming the attachments (heading_toc.py), not a body.
 """
 
 from __future__ import annotations
@@ -25,17 +26,32 @@ _ASIDE = regex.compile(
 )
 _ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*(?P<num>\d{1,2})?")
 MAX_ATTACHMENT_TITLE = 60
+_ATTACHMENT_INLINE = regex.compile(rf"附\s*件\s*(?P<num>\d{{1,2}})\s*[:：]\s*(?P<title>[^。;；:：]{{2,{MAX_ATTACHMENT_TITLE}}})")
 
 
 def is_aside(line: Line) -> bool:
     return bool(_ASIDE.fullmatch(line.text))
 
 
-def attachment_header(text: str, line: Line, nxt: Line | None) -> Candidate | None:
+def _inline_header(line: Line, prev: Line | None, nxt: Line | None) -> tuple[str, int] | None:
+    """`附件1:申报指南` on one line heads a body only when it is not one of a run of such lines
+    (the attachment list written 附件1:… 附件2:…): returns (number, title offset in the line)."""
+    m = _ATTACHMENT_INLINE.fullmatch(line.text)
+    if not m or any(x is not None and _ATTACHMENT_HEAD.match(x.text) for x in (prev, nxt)):
+        return None
+    return m.group("num"), m.start("title")
+
+
+def attachment_header(text: str, line: Line, nxt: Line | None, prev: Line | None = None) -> Candidate | None:
     """The `附件N` line (plus its title line when the next line is one) as a section candidate."""
     m = _ATTACHMENT_HEAD.fullmatch(line.text)
     if not m:
-        return None
+        inline = _inline_header(line, prev, nxt)
+        if inline is None:
+            return None
+        number, at = inline
+        return Candidate(Style.ATTACHMENT, Style.ATTACHMENT.value, Style.ATTACHMENT.value, number, int(number),
+                         line.start, line.end, clean_title(line.text[at:]), False, True)
     number = m.group("num") or ""
     value = int(number) if number else None
     end, title = line.end, ""

@@ -44,7 +44,8 @@ _NUM = "[一二三四五六七八九十百零〇两]"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
     (Style.MD, regex.compile(r"(?P<hashes>#{1,6})[ \t]+")),
-    (None, regex.compile(rf"第(?P<num>{_NUM}+|\d{{1,3}})(?P<unit>篇|部分|章|节|条)")),
+    # 第七条规定的… / 第三章的… at a line start is a wrapped cross-reference, not a heading
+    (None, regex.compile(rf"第(?P<num>{_NUM}+|\d{{1,3}})(?P<unit>篇|部分|章|节|条)(?!规定|的|所|中|至|、|和|或|及|第|款|项)")),
     (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)(?P<sep>、|\.(?!\d))")),
     (Style.GAN, regex.compile(rf"(?P<num>[{STEMS}])、(?![{STEMS}])")),  # not 甲、乙、丙三方
     (Style.PCN, regex.compile(rf"\((?P<num>{_NUM}+)\)")),

@@ -108,7 +108,7 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     out: list[Candidate | None] = []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if head := attachment_header(doc.text, ln, nxt):
+        if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None):
             if head.end == (nxt.end if nxt else -1):
                 skip.add(lines[i + 1].index)
             out.append(head)
