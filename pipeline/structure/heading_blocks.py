@@ -3,8 +3,8 @@
 - An *aside* opens a block that is not part of the heading tree: a 专栏 box in a plan, the 注:/附注
   notes at the end of a statistical bulletin, a 表1 table title. Inside it 1. and (1) lines are
   items (专栏 projects, notes, table rows), not headings; the first heading of any other style
-  closes the aside. (Boxes list their projects as 1./(1)/—— items; a box numbered 一、 would
-  read as headings, a rare form we accept.)
+  closes the aside. A box whose projects are numbered 一、/(一) from its first lines loses that
+  series too (box_items).
 - An *attachment header* (`附件1` or `附件` alone on its line, the attachment's title on the next
   line) opens the body of an attachment: a level-1 section whose own 一、 series restarts below
   it. `附件1:申报指南` on one line heads a body too, unless it is one of a run of 附件 lines. `附件:`
@@ -31,6 +31,27 @@ _ATTACHMENT_INLINE = regex.compile(rf"附\s*件\s*(?P<num>\d{{1,2}})\s*[:：]\s*
 
 def is_aside(line: Line) -> bool:
     return bool(_ASIDE.fullmatch(line.text))
+
+
+def is_box(line: Line) -> bool:
+    return line.text.startswith("专") and is_aside(line)
+
+
+def box_items(cands: list[Candidate | None], lines_of: dict[int, int], box_lines: list[int]) -> None:
+    """Drop the 一、/(一) series a 专栏 box opens on its first lines (its projects), up to the
+    first candidate of another style. lines_of maps a candidate's start to its line number."""
+    for at in box_lines:
+        key = None
+        for i, c in enumerate(cands):
+            if c is None or lines_of[c.start] <= at:
+                continue
+            if key is None:
+                if lines_of[c.start] > at + 2 or c.style not in (Style.CN, Style.PCN) or c.value != 1:
+                    break
+                key = c.key
+            if c.key != key:
+                break
+            cands[i] = None
 
 
 def _inline_header(line: Line, prev: Line | None, nxt: Line | None) -> tuple[str, int] | None:

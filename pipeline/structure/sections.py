@@ -10,10 +10,11 @@ continue a series, never open one. PDF font hints only promote weak candidates.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Document, Section, Span
-from .heading_blocks import attachment_header, is_aside
+from .heading_blocks import attachment_header, box_items, is_aside, is_box
 from .heading_grammar import (
     CONTINUOUS_STYLES,
     LIST_END,
@@ -26,6 +27,8 @@ from .heading_grammar import (
 )
 from .heading_lines import Line, body_lines
 from .heading_toc import attachment_line_indexes, toc_line_indexes
+
+_OWNS_CHAPTERS = CONTINUOUS_STYLES | {Style.MD, Style.ATTACHMENT}
 
 
 @dataclass
@@ -88,6 +91,9 @@ class _Tree:
         if cand.style not in LIST_STYLES:
             while at > 0 and self.stack[at - 1].style in LIST_STYLES:
                 at -= 1  # a list does not own the headings after it
+        if cand.style in CONTINUOUS_STYLES:
+            while at > 0 and self.stack[at - 1].style not in _OWNS_CHAPTERS:
+                at -= 1  # 第一节 never sits under 一、 or (一): those series end where it starts
         self._push(at, cand)
 
 
@@ -106,6 +112,7 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     skip = _skip_lines(doc, lines)
     hints = doc._heading_hints
     out: list[Candidate | None] = []
+    boxes: list[int] = []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None):
@@ -117,6 +124,8 @@ def _candidates(doc: Document) -> list[Candidate | None]:
             continue
         if is_aside(ln):
             out.append(None)
+            if is_box(ln):
+                boxes.append(i)
             continue
         if nxt and (joined := split_title_candidate(doc.text, (ln.start, ln.end), (nxt.start, nxt.end))):
             skip.add(nxt.index)
@@ -126,6 +135,9 @@ def _candidates(doc: Document) -> list[Candidate | None]:
             if not cand.strong and hints.get(ln.start) is not None:
                 cand.strong = True  # the fonts say heading
             out.append(cand)
+    if boxes:
+        starts = [ln.start for ln in lines]
+        box_items(out, {c.start: bisect_right(starts, c.start) - 1 for c in out if c is not None}, boxes)
     _drop_markdown_title(out)
     _promote_long_firsts(out)
     return out
