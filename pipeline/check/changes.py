@@ -24,14 +24,16 @@ FROM_BEFORE = regex.compile(r"(?:由|从)\s*(?:(?P<year>(?:19|20)\d\d)年(?:底|
 TO_BETWEEN = regex.compile(
     rf"^\s*(?:的水平)?(?P<verb>{UP}|{DOWN})(?:到|至)\s*(?:(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?\s*$"
 )
-# what follows B: an annual rate, a rate, or an amount, after a comma or 、
-ANNUAL_AFTER = regex.compile(r"^[,、]\s*(?:年均|年平均)(?:增长|递增|增速|提高)(?:率)?(?:为|达)?\s*$")
-CHANGE_AFTER = regex.compile(rf"^[,、]\s*(?:比上年|同比|分别)?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$")
+# what follows B: an annual rate, a rate, or an amount, after a comma or 、 (a 按可比价格计算
+# between is kept in the match: the rules then leave the rate unverifiable)
+PRICES = r"(?:按?(?:可比价格?|不变价格?|可比口径)计算?,)?"
+ANNUAL_AFTER = regex.compile(rf"^[,、]\s*{PRICES}(?:年均|年平均)(?:增长|递增|增速|提高)(?:率)?(?:为|达)?\s*$")
+CHANGE_AFTER = regex.compile(rf"^[,、]\s*{PRICES}(?:比上年|同比|分别)?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$")
 # level, then 比年初增加Δ / 比上年末减少Δ
 VERSUS = regex.compile(
     rf"^[,]\s*(?:比|较)(?P<ref>上年末|上年底|年初|上年同期|上年|去年同期|去年|上一年)(?P<verb>增加|净增|多|{DOWN}|增长)\s*$"
 )
-RATE_AFTER = regex.compile(rf"^[,、]\s*(?:比上年末|比年初|比上年|同比)?(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
+RATE_AFTER = regex.compile(rf"^[,、]\s*{PRICES}(?:比上年末|比年初|比上年|同比)?(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
 
 
 def is_down(verb: str) -> bool:

@@ -27,6 +27,7 @@ RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
 # a breakdown opened at a sentence start: 按经营地统计, 分领域看, 从地区看, 按产业分 (not 按…计算)
 INTRO = regex.compile(r"(?:(?<=[。\n])|^)(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]")
+PER_HEAD = regex.compile(r"人均|平均|每[万千百]?人|每户")
 # the bulletin note on rounding: 因四舍五入的原因,存在总计与分项合计不等的情况
 ROUNDING_NOTE = regex.compile(r"未作机械调整|四舍五入[^。\n]{0,24}(?:总计|合计|总数|总量)[^。\n]{0,8}(?:分项|分类|之和|不等)")
 
@@ -41,7 +42,9 @@ def _total(ctx: Context, pos: int) -> Figure | None:
             break
         before = []  # an earlier breakdown of the same total: look one sentence further back
     levels = [f for f in before if f.dimension not in RATIO_DIMS and not _is_change(ctx, f)]
-    return levels[-1] if levels else None
+    if not levels or PER_HEAD.search(ctx.text, max(0, levels[-1].start - 16), levels[-1].start):
+        return None  # a per-head or average figure is not the sum of its breakdown
+    return levels[-1]
 
 
 def _opens_breakdown(ctx: Context, s: int) -> bool:
