@@ -38,10 +38,17 @@ def test_per_capita_breakdown_is_not_a_sum() -> None:
 
 
 def test_whole_named_twice_with_different_values_is_not_guessed() -> None:
-    text = ("全年全市地区生产总值5000.00亿元。\n2023年全市地区生产总值4800.00亿元。\n"
+    text = ("全年全市地区生产总值5000.00亿元。\n全市地区生产总值4800.00亿元。\n"
             "全年研究与试验发展经费支出150.00亿元,相当于地区生产总值的3.00%。\n")
     (chk,) = checks(text, "share")
     assert chk.kind == "implied" and chk.verdict == "unverifiable"
+
+
+def test_whole_of_another_year_is_not_the_whole() -> None:
+    text = ("全年全市地区生产总值5000.00亿元。\n2023年全市地区生产总值4800.00亿元。\n"
+            "全年研究与试验发展经费支出150.00亿元,相当于地区生产总值的3.00%。\n")
+    (chk,) = checks(text, "share")
+    assert chk.verdict == "consistent" and "5000.00亿元" in chk.explanation
 
 
 def test_whole_in_the_same_paragraph_wins() -> None:

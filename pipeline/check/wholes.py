@@ -3,7 +3,8 @@
 Bulletins state a total once and refer back to it: `年末全市常住人口540.12万人。…其中,城镇人口
 432.10万人,占常住人口的比重为80.0%`, or `相当于地区生产总值的3.15%` chapters after
 `全年全市地区生产总值5678.90亿元`. A mention counts only when the name opens its clause
-after framing words alone (全年, 年末, 全市, 初步核算 …) and a level of the same dimension
+after framing words alone (全年, 年末, 全市, 初步核算 …; a year such as 2023年 may name
+another year's level) and a level of the same dimension
 follows right after it: `人均地区生产总值` or `城镇常住人口` are other measures. The
 paragraph's mention wins; else one value stated across the document; else none (no guess).
 """
@@ -17,7 +18,7 @@ from .figures import Figure
 
 CLAUSE_START = regex.compile(r"[,;:。\n!?]")
 FRAME = regex.compile(
-    r"(?:经?初步核算|全年|年末|年底|截至年末|截至年底|(?:19|20)\d\d年(?:末|底)?|全[市省区县州盟国]|"
+    r"(?:经?初步核算|全年|年末|年底|截至年末|截至年底|全[市省区县州盟国]|"
     r"本[市省区县]|我[市省区县]|全社会|完成|实现|\s)*"
 )
 LINK = regex.compile(r"(?:为|达|达到|是|共|共计|总计|合计|实现|完成)?")
