@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -159,12 +160,16 @@ def test_exports_cover_the_batch(corpus: Path, tmp_path: Path) -> None:
     assert header.split(",") == COLUMNS["indicators"]
 
 
-def test_parquet_is_skipped_with_a_note_without_pyarrow(corpus: Path, tmp_path: Path) -> None:
+def test_parquet_matches_the_csv_or_is_skipped_with_a_note(corpus: Path, tmp_path: Path) -> None:
     from pipeline.export.csv_out import parquet_available
 
     result = run_batch([corpus], BatchOptions(out_dir=tmp_path / "o", jobs=1, parquet=True, stall={}))
     if parquet_available():
-        assert (tmp_path / "o" / "claims.parquet").exists()
+        import pyarrow.parquet as pq
+
+        claims = pq.read_table(tmp_path / "o" / "claims.parquet")
+        csv_rows = list(csv.DictReader(io.StringIO((tmp_path / "o" / "claims.csv").read_text(encoding="utf-8-sig"))))
+        assert claims.schema.names == COLUMNS["claims"] and claims.num_rows == len(csv_rows)
     else:
         assert any("pyarrow" in n for n in result.notes)
 

@@ -82,6 +82,13 @@ def _stall_for(path: Path, stall: dict[str, float]) -> float:
     return next((s for name, s in stall.items() if name and name in path.name), 0.0)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _executor(options: BatchOptions, n_tasks: int) -> Any:
     jobs = max(1, min(options.jobs, n_tasks))
     if options.executor == Executor.DASK:
@@ -93,17 +100,22 @@ def _executor(options: BatchOptions, n_tasks: int) -> Any:
     return LocalPool(jobs, options.timeout)
 
 
-def _ok_documents(out_dir: Path, outcomes: Sequence[Outcome]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _document_rows(out_dir: Path, outcomes: Sequence[Outcome]) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """Export rows of every ok document in output order: from the worker, or read back when resumed."""
     for o in sorted(outcomes, key=lambda o: o.output or ""):
-        if o.status is Status.OK and o.output:
+        if o.status is not Status.OK or not o.output:
+            continue
+        if o.rows is None:
             path = out_dir / o.output
-            yield path.stem, json.loads(path.read_text(encoding="utf-8"))
+            o.rows = csv_out.document_rows(path.stem, json.loads(path.read_text(encoding="utf-8")))
+        yield o.rows
+        o.rows = None  # written once; do not keep every row of the batch twice
 
 
 def _exports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in csv_out.COLUMNS}
-    for doc_id, data in _ok_documents(options.out_dir, outcomes):
-        for name, rows in csv_out.document_rows(doc_id, data).items():
+    for doc_rows in _document_rows(options.out_dir, outcomes):
+        for name, rows in doc_rows.items():
             tables[name].extend(rows)
     cross = cross_document_checks(tables["indicators"])
     tables["checks"].extend(cross)
@@ -158,7 +170,7 @@ def run_batch(
     records = index.previous_records(out_dir) if options.resume else {}
     stall = _stall_from_env() if options.stall is None else options.stall
     outcomes: list[Outcome] = []
-    tasks: list[Task] = []
+    tasks: list[tuple[int, Task]] = []
     for f in files:
         out = output_path(out_dir, names[f.path])
         sha = sha256_file(f.path)
@@ -167,7 +179,8 @@ def run_batch(
             done.input = str(f.path)
             outcomes.append(done)
         else:
-            tasks.append(Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall)))
+            task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall))
+            tasks.append((_size(f.path), task))
     if on_start:
         on_start(len(files))
     for o in outcomes:
@@ -177,7 +190,8 @@ def run_batch(
     try:
         if tasks:
             with _executor(options, len(tasks)) as executor:
-                for outcome in executor.imap(tasks):
+                # largest first, so one big file does not run alone at the end while other workers idle
+                for outcome in executor.imap(t for _, t in sorted(tasks, key=lambda st: -st[0])):
                     if outcome.output:
                         outcome.output = Path(outcome.output).name
                     journal.add(outcome)

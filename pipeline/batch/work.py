@@ -7,11 +7,12 @@ cannot stop a batch. Results are small picklable records; the JSON goes straight
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,14 @@ class Outcome:
     worker_pid: int | None = None
     worker_maxrss_kb: int | None = None
     resumed: bool = False
+    # CSV rows of the document (export tables by name), built in the worker so the parent
+    # does not re-read every JSON; never written to the index
+    rows: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
 
     def record(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rows"}
         data["status"] = self.status.value
+        data["counts"] = dict(self.counts)
         return data
 
     @classmethod
@@ -120,6 +125,7 @@ def warm_up() -> int:
 def convert_one(task: Task) -> Outcome:
     """Parse `task.input`, write `task.output` atomically, and say how it went."""
     from ..api import parse_file
+    from ..export.csv_out import document_rows
     from ..export.json_out import document_json, write_atomic
 
     started = time.perf_counter()
@@ -134,8 +140,9 @@ def convert_one(task: Task) -> Outcome:
         write_atomic(Path(task.output), text)
         outcome.output = task.output
         outcome.sha256 = doc.source.sha256
-        verdicts = [{"verdict": c.verdict} for c in doc.checks]
-        outcome.counts = counts_of({"sections": doc.sections, "tables": doc.tables, "claims": doc.claims, "checks": verdicts})
+        data = json.loads(text)
+        outcome.counts = counts_of(data)
+        outcome.rows = document_rows(Path(task.output).stem, data)
     except GazetteError as exc:
         outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()
     except Exception as exc:  # noqa: BLE001 - any uncoded failure is a stage bug; record it, keep going

@@ -127,8 +127,18 @@ def parquet_available() -> bool:
     return True
 
 
+def _arrow_column(values: list[Any]) -> Any:
+    """A typed column when the values agree on a type, else text (e.g. `stated` is 3.7 or 翻一番)."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.array([None if v is None else str(v) for v in values], type=pa.string())
+
+
 def write_parquet(out_dir: Path, tables: Mapping[str, list[Row]]) -> list[Path]:
-    """The same tables as Parquet (needs pyarrow; check parquet_available() first)."""
+    """The same tables as Parquet (needs pyarrow; check parquet_available() first), written atomically."""
     import os
 
     import pyarrow as pa
@@ -137,11 +147,10 @@ def write_parquet(out_dir: Path, tables: Mapping[str, list[Row]]) -> list[Path]:
     written = []
     for name, columns in COLUMNS.items():
         rows = tables.get(name, [])
-        # strings for mixed columns (stated may be a number or text) keep one type per column
-        data = {c: [None if r.get(c) is None else str(r.get(c)) if c in ("stated",) else r.get(c) for r in rows] for c in columns}
+        table = pa.table({c: _arrow_column([r.get(c) for r in rows]) for c in columns})
         path = out_dir / f"{name}.parquet"
         tmp = out_dir / f".{name}.parquet.tmp"
-        pq.write_table(pa.table(data), tmp)
+        pq.write_table(table, tmp)
         os.replace(tmp, path)
         written.append(path)
     return written
