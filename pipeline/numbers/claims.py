@@ -55,6 +55,7 @@ LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
 PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
 PERIOD_PHRASE_RE = regex.compile(r"(?:过去|今后|未来|近|这|前|后|新|每)$")
+PLAN_NAME_RE = regex.compile(r"规划|计划|行动|攻坚|专项")  # 五年规划, 三年行动: a plan's name, not a duration
 
 
 def _doc_year(doc: Document) -> int | None:
@@ -76,6 +77,10 @@ def _is_quantity(text: str, fig: Figure) -> bool:
         return False
     if fig.chinese and fig.unit_word == "年" and PERIOD_PHRASE_RE.search(text, max(0, fig.start - 2), fig.start):
         return False  # 过去五年, 今后五年, 新十年: a period phrase, not a stated duration
+    if fig.unit_word == "年" and PLAN_NAME_RE.match(text, fig.end):
+        return False
+    if "×" in text[max(0, fig.start - 1) : fig.end + 1] and (dimension_of(fig.unit_word) or "").startswith("time"):
+        return False  # 7×24小时, 365天×24小时: round-the-clock service, not a stated duration
     if fig.chinese and fig.value == 1 and (fig.unit_word in ARTICLE_UNITS or fig.unit_word is None):
         return False  # 一家, 一批: an article
     return True

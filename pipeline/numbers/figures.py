@@ -20,7 +20,12 @@ from .units_data import SCALES
 NUM = rf"(?:(?<![A-Za-z0-9.]){ARABIC_RE}(?![0-9])|{CHINESE_RE})"
 # a Chinese numeral is a figure only with a unit after it: cheap look-ahead before the full form
 CN_AHEAD = rf"(?=[{CN_CHARS}点至~\-—–多余\n]*(?:{PERCENT_RE}|{UNIT_RE}|分之))"
-SEP = r"(?:[~\-—–]|至(?!\d{4}年))"
+SEP = r"(?:[~\-—–]|[至到](?!\d{4}年))"
+ARABIC_FULL_RE = regex.compile(ARABIC_RE)
+RATIO_SEP = "[:∶]"  # U+2236 RATIO survives width folding (8.3∶41.4∶50.3)
+# a PDF line break inside an Arabic numeral (1,2\n34亿元, 12.3\n4%): joined only when a scale, unit or
+# percent follows and the joined text is a well-formed numeral (checked in _number)
+BROKEN = rf"(?<![A-Za-z0-9.,])[0-9][0-9.,]*\n[0-9.,]*[0-9](?=[多余]?(?:{SCALE_RE})?(?:{PERCENT_RE}|{UNIT_RE}))"
 MORE = r"(?:多|余)"
 
 PATTERN = regex.compile(
@@ -28,14 +33,14 @@ PATTERN = regex.compile(
     (?P<date>(?:\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年\d{{1,2}}月(?:\d{{1,2}}日)?
         |(?<![0-9.])\d{{1,2}}月\d{{1,2}}日
         |(?<![0-9.])\d{{4}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}(?![0-9]))
-    |(?P<month>(?<![0-9.])\d{{1,2}}(?:[-—~至]\d{{1,2}})?月(?!份?[0-9]))
+    |(?P<month>(?<![0-9.])\d{{1,2}}(?:[-—~至]\d{{1,2}})?月(?!份?[0-9])|(?<![0-9.])\d{{1,2}}[时点]\d{{1,2}}分)
     |(?P<yr1>(?<![0-9.])\d{{4}})年?(?:[-—–~]|至)(?P<yr2>\d{{4}})年
     |(?P<year>(?<![0-9.])\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年(?!\d)
     |翻了?(?P<dbl>一|两|二|三|1|2|3)?番
     |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})
     |(?P<fden>{NUM})分之(?P<fnum>{NUM})
-    |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?::{ARABIC_RE}){{1,5}})(?![0-9:])
-    |(?:(?=\d)|{CN_AHEAD})(?P<n1>{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
+    |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?:{RATIO_SEP}{ARABIC_RE}){{1,5}})(?![0-9:∶])
+    |(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
       (?:(?P<u1>{PERCENT_RE}|{UNIT_RE})?(?P<sep>{SEP})(?P<n2>{NUM})(?P<m2>{MORE})?(?P<s2>{SCALE_RE})?)?
       (?P<m3>{MORE})?
       (?:\n?(?P<pu>{PERCENT_RE})
@@ -75,9 +80,31 @@ def _split_scale(raw: str, scale: str | None) -> tuple[str, str | None]:
     return raw, None
 
 
+LABEL_BEFORE = "表图第号件页"  # 表1\n2024年: a label number ends its line, the next starts afresh
+
+
+def _joined(m: regex.Match[str], raw: str) -> str | None:
+    """`1,2\n34` → `1,234`; None when the joined text is not one well-formed numeral, or when an
+    integer ends a line that is not prose (a label, a short line): then the two are not one figure."""
+    if "\n" not in raw:
+        return raw
+    joined = raw.replace("\n", "")
+    if not ARABIC_FULL_RE.fullmatch(joined):
+        return None
+    if "." not in raw and "," not in raw:
+        s = m.start("n1")
+        line_start = m.string.rfind("\n", 0, s) + 1
+        if s - line_start < 6 or m.string[s - 1] in LABEL_BEFORE or (m.group("u") or "") in {"年", "日"}:
+            return None
+    return joined
+
+
 def _number(m: regex.Match[str]) -> Figure | None:
     raw1, scale1 = _split_scale(m.group("n1"), m.group("s1"))
-    n1 = parse_numeral(raw1)
+    joined = _joined(m, raw1)
+    if joined is None:
+        return None
+    n1 = parse_numeral(joined)
     if n1 is None:
         return None
     fig = Figure(m.start(), m.end(), "number", n1.value, n1.decimals, chinese=n1.chinese)
@@ -132,8 +159,9 @@ def read(m: regex.Match[str]) -> Figure | None:
             return None
         return Figure(s, e, "fraction", num.value / den.value, parts=[num.value, den.value])
     if m.group("ratio"):
-        parts = [parse_arabic(p).value for p in m.group("ratio").split(":")]
-        decimals = max(parse_arabic(p).decimals for p in m.group("ratio").split(":"))
+        terms = regex.split(RATIO_SEP, m.group("ratio"))
+        parts = [parse_arabic(p).value for p in terms]
+        decimals = max(parse_arabic(p).decimals for p in terms)
         return Figure(s, e, "ratio", None, decimals, parts=parts)
     return _number(m)
 
@@ -164,6 +192,8 @@ def scan(
         fig = read(m)
         if fig is not None:
             yield fig
+        elif "\n" in (m.group("n1") or ""):
+            pos = c.start() + 1  # not one numeral across the break: read each side on its own
 
 
 __all__ = ["Figure", "PATTERN", "SCALES", "read", "scan"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .units_data import GUARDS, PERCENT_UNITS, SCALES, UNITS
+from .units_data import GUARDS, ONLY_BEFORE, PERCENT_UNITS, SCALES, UNITS
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,9 @@ def _alternation(words: list[str]) -> str:
     """Longest word first; a guarded word may not be followed by its guard characters."""
 
     def one(w: str) -> str:
-        guard = GUARDS.get(w)
+        guard, only = GUARDS.get(w), ONLY_BEFORE.get(w)
+        if only:
+            return regex.escape(w) + f"(?![^{only}])"
         return regex.escape(w) + (f"(?![{guard}])" if guard else "")
 
     return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))

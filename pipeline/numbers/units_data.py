@@ -83,6 +83,15 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("家次", "count", "家次", 1.0),
     ("户次", "count", "户次", 1.0),
     ("项次", "count", "项次", 1.0),
+    ("大项", "count", "项", 1.0),
+    ("小项", "count", "项", 1.0),
+    ("群", "count", "群", 1.0),
+    # administrative units counted (玉树3县5乡): a count, never a place name after a Chinese numeral
+    ("县", "count", "县", 1.0),
+    ("乡", "count", "乡", 1.0),
+    ("镇", "count", "镇", 1.0),
+    ("村", "count", "村", 1.0),
+    ("分", "score", "分", 1.0),  # 满意度92分以上: guarded below so that 分别, 分之, 十分 never read as a score
     # area
     ("平方米", "area", "平方米", 1.0),
     ("平米", "area", "平方米", 1.0),
@@ -113,6 +122,7 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("克", "mass", "吨", 1e-6),
     ("斤", "mass", "吨", 5e-4),
     ("吨标准煤", "energy_coal", "吨标准煤", 1.0),
+    ("标准煤", "energy_coal", "吨标准煤", 1.0),  # 50万标准煤: the ton is implied
     ("吨标煤", "energy_coal", "吨标准煤", 1.0),
     ("吨油当量", "energy_oil", "吨油当量", 1.0),
     # energy and power
@@ -132,6 +142,8 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("日", "time_day", "天", 1.0),
     ("小时", "time_hour", "小时", 1.0),
     ("分钟", "time_minute", "分钟", 1.0),
+    ("秒", "time_second", "秒", 1.0),
+    ("周年", "time_year", "年", 1.0),
     ("周", "time_week", "周", 1.0),
     ("岁", "age", "岁", 1.0),
     ("周岁", "age", "岁", 1.0),
@@ -195,10 +207,23 @@ GUARDS: dict[str, str] = {
     "次": "全会",
     "发": "展布生放行现挥出起表",
     "期": "间末初货刊限满望待",
+    "群": "众体落岛团组",
+    "县": "城级域委区长市乡",
+    "乡": "村镇土亲愁贤",
+    "镇": "村级街域区",
+    "村": "民委庄级干居集组落镇",
+    "秒": "杀",
+}
+
+# a unit read only when one of these follows it (end of text too): 92分以上 but never 分别, 分之, 分类
+ONLY_BEFORE: dict[str, str] = {
+    "分": "以左上,;。)\n 、和及",
 }
 
 # measure words a Chinese numeral does not take: place and proper names (三门峡, 七台河, 五部委)
-CHINESE_EXCLUDED_UNITS: frozenset[str] = frozenset({"门", "台", "方", "度", "头", "部", "口", "间", "支", "片", "发", "期"})
+CHINESE_EXCLUDED_UNITS: frozenset[str] = frozenset(
+    {"门", "台", "方", "度", "头", "部", "口", "间", "支", "片", "发", "期", "分", "群", "秒", "县", "乡", "镇", "村"}
+)
 
 # measure words that a lone Chinese 一 turns into an article (一家, 一批): not a count
 ARTICLE_UNITS: frozenset[str] = frozenset(
@@ -213,4 +238,7 @@ IDIOMS: tuple[str, ...] = (
     "一张图", "一张网", "一盘棋", "千百亿", "百万亿", "万众一心", "一流", "一线",
     "一年一度", "一年来", "一年多来", "三年来", "五年来", "十年来", "一部分", "两翼",
     "一日游", "三次产业", "一次", "八项规定", "五项原则", "四项基本原则", "二次", "两次创业", "一二三产", "三产融合", "一二线", "三农", "一区一", "一镇一", "一村一", "一企一", "一县一",
+    # political formulas: a count in form, a name in use
+    "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "五位一体", "一国两制",
+    "两个大局", "两个一百年", "两个毫不动摇", "三个务必", "五个中心", "四个中心", "一乡一品", "一村一品",
 )
