@@ -49,6 +49,7 @@ class Code(str, Enum):
     PDF_PAGES_WITHOUT_TEXT = "W103"
     TABLE_SEQUENCE_GAP = "W201"
     TABLE_ROW_UNALIGNED = "W202"
+    CHECK_RULE_FAILED = "W301"
 
 
 MESSAGES: dict[Code, str] = {
@@ -82,6 +83,7 @@ MESSAGES: dict[Code, str] = {
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
     Code.TABLE_SEQUENCE_GAP: "table sequence numbers do not run 1..N",
     Code.TABLE_ROW_UNALIGNED: "a table row could not be aligned with the header",
+    Code.CHECK_RULE_FAILED: "a check rule failed on this document and was skipped (a bug: please report it)",
 }
 
 

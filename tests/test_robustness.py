@@ -30,6 +30,7 @@ def _parse_or_coded(text: str) -> None:
     except GazetteError as exc:
         assert exc.code is not Code.BATCH_STAGE_FAILED
         return
+    assert not [w for w in doc.warnings if w.code == Code.CHECK_RULE_FAILED.value], doc.warnings
     n = len(doc.text)
     for claim in doc.claims:
         assert 0 <= claim.span.start <= claim.span.end <= n

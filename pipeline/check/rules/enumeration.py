@@ -25,6 +25,14 @@ MAX_OFF = 2  # an unquoted list that misses the count by more is probably not th
 
 
 def cn_number(s: str) -> int:
+    """The value of a small Chinese numeral; 0 for a malformed run such as 七四 (not a count)."""
+    try:
+        return _cn_number(s)
+    except KeyError:
+        return 0
+
+
+def _cn_number(s: str) -> int:
     if s.startswith("十"):
         return 10 + (DIGITS[s[1]] if len(s) > 1 else 0)
     if "十" in s:

@@ -64,7 +64,8 @@ def check(ctx: Context) -> list[Draft]:
             den = stated_whole(ctx, name.group("noun"), num, m.start()) if name else None
             where = f" (the whole, {name.group('noun')}, is stated earlier)" if name and den else ""
         if den is None:
-            out.append(_implied_total(num, pct))
+            if pct.interval().lo > 0:  # 0% implies no whole
+                out.append(_implied_total(num, pct))
             continue
         computed = num.base_interval() / den.base_interval() * Interval.exact(100)
         point = num.value * num.factor / (den.value * den.factor) * 100
