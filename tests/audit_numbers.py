@@ -24,7 +24,7 @@ from pathlib import Path
 import regex
 
 from pipeline.api import parse_file
-from pipeline.model import Document
+from pipeline.model import Claim, Document
 from pipeline.numbers.numerals import CN_CHARS, CN_DIGIT_CLASS
 from pipeline.numbers.regions import TABLE_LINE_RE
 from pipeline.numbers.units import PERCENT_RE, SCALE_RE, UNIT_RE
@@ -66,11 +66,8 @@ NOT_QUANTITY: list[tuple[str, str]] = [
     ("front matter", r"(?m)^(?:---|[a-z_]+:.*|发布日期:.*|官方链接:.*)$"),
 ]
 NOT_QUANTITY_RE = [(reason, regex.compile(p)) for reason, p in NOT_QUANTITY]
-# a claim reads as a name when these touch it: 第3个, G60, 3号线, 1+N, 7×24小时, 两个确立, 12345热线
-SUSPECT_BEFORE_RE = regex.compile(r"(?:第|[A-Za-z_]|[+×])$")
-SUSPECT_AFTER_RE = regex.compile(
-    r"(?:号线|号|届|期|[A-Za-z]|[+×]|确立|维护|意识|自信|全面|代表|务必|一体|两制|热线|服务热线|规划|计划|行动)"
-)
+# a claim reads as a name when these follow it: 3号线, 十九届, 两个确立, 12345热线
+NAME_AFTER_RE = regex.compile(r"号线|号|届|确立|维护|意识|自信|全面|代表|务必|一体|两制|热线")
 QUANTITY_KINDS = {"amount", "count", "percent", "target", "range"}
 
 
@@ -120,6 +117,21 @@ def _context(text: str, start: int, end: int, width: int = 14) -> str:
     )
 
 
+def _suspect(text: str, c: Claim) -> bool:
+    """第3个, G60, 1+N, 7×24小时, 五年规划 …; letters count only against a digit (2.2万P is a quantity)."""
+    s, e = c.span.start, c.span.end
+    prev, nxt = text[s - 1 : s], text[e : e + 1]
+    if prev in ("第", "+", "×", "_") or nxt in ("+", "×"):
+        return True
+    if (prev.isascii() and prev.isalpha() and c.raw[0].isdigit()) or (
+        nxt.isascii() and nxt.isalpha() and c.raw[-1].isdigit()
+    ):
+        return True
+    if c.unit == "年" and text.startswith(("规划", "计划", "行动"), e):
+        return True
+    return bool(NAME_AFTER_RE.match(text, e))
+
+
 def audit_document(doc: Document, path: str = "") -> Audit:
     text = doc.text
     result = Audit(path, claims=len(doc.claims))
@@ -140,8 +152,7 @@ def audit_document(doc: Document, path: str = "") -> Audit:
     for c in doc.claims:
         if c.kind not in QUANTITY_KINDS:
             continue
-        before, after = text[max(0, c.span.start - 2) : c.span.start], text[c.span.end : c.span.end + 4]
-        if SUSPECT_BEFORE_RE.search(before) or SUSPECT_AFTER_RE.match(after):
+        if _suspect(text, c):
             result.suspects.append((c.raw, c.kind, _context(text, c.span.start, c.span.end)))
     return result
 

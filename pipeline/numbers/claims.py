@@ -71,8 +71,10 @@ def _is_quantity(text: str, fig: Figure) -> bool:
     if fig.form not in {"number", "range"}:
         return True
     if fig.unit is None:
-        # a bare number is a quantity only when a verb states it (系数为0.46)
-        return fig.decimals > 0 and bool(before) and before in "为达是从至到"
+        # a bare number is a quantity only when a verb states it (系数为0.46, 收入比缩小0.06)
+        return fig.decimals > 0 and bool(before) and (
+            before in "为达是从至到" or bool(cues.CHANGE_RE.search(text, max(0, fig.start - 4), fig.start))
+        )
     if fig.chinese and fig.unit_word in CHINESE_EXCLUDED_UNITS:
         return False
     if fig.chinese and fig.unit_word == "年" and PERIOD_PHRASE_RE.search(text, max(0, fig.start - 2), fig.start):

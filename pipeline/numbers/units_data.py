@@ -121,6 +121,7 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("公斤", "mass", "吨", 1e-3),
     ("克", "mass", "吨", 1e-6),
     ("斤", "mass", "吨", 5e-4),
+    ("担", "mass", "吨", 0.05),  # 市担 = 50 kg, in older reports (棉花九千二百七十万担)
     ("吨标准煤", "energy_coal", "吨标准煤", 1.0),
     ("标准煤", "energy_coal", "吨标准煤", 1.0),  # 50万标准煤: the ton is implied
     ("吨标煤", "energy_coal", "吨标准煤", 1.0),
@@ -168,6 +169,7 @@ SCALES: dict[str, float] = {
     "百万": 1e6,
     "十万": 1e5,
     "万": 1e4,
+    "千": 1e3,  # 152.38千公顷 (bulletins); guarded so that 千瓦, 千米, 千克 stay units
 }
 
 # units that are ratios of a quantity, never scaled into a base
@@ -213,6 +215,8 @@ GUARDS: dict[str, str] = {
     "镇": "村级街域区",
     "村": "民委庄级干居集组落镇",
     "秒": "杀",
+    "千": "瓦米克伏卡分帕",
+    "担": "任当心保负子忧纲",
 }
 
 # a unit read only when one of these follows it (end of text too): 92分以上 but never 分别, 分之, 分类
