@@ -226,3 +226,22 @@ def test_cli_rejects_bad_options(corpus: Path, tmp_path: Path, capsys: pytest.Ca
     assert "E401" in capsys.readouterr().err
     assert main(["batch", str(corpus), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == UsageError.exit_code
     assert issubclass(UsageError, GazetteError)
+
+
+def test_two_editions_of_a_plan_that_disagree_on_a_base_value(tmp_path: Path) -> None:
+    """The sample and a copy whose 2020 software revenue reads 845.10: one cross_document check."""
+    text = (Path(__file__).parent.parent / "corpus" / "qingpu-innovation-economy-14th-fyp.txt").read_text(encoding="utf-8")
+    row = "| 软件和信息服务业营业收入 | 预期性 | 亿元 | 829.92 |"
+    assert row in text
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(text.replace(row, row.replace("829.92", "845.10")), encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text(text + "\n", encoding="utf-8")  # same figures: no finding
+    result = run_batch([tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, stall={}))
+    assert [(c["doc_id"], c["rule"]) for c in result.cross_checks] == [("a;b;c", "cross_document")]
+    assert "软件和信息服务业营业收入 (2020, 亿元)" in result.cross_checks[0]["explanation"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "checks.csv").read_text(encoding="utf-8-sig"))))
+    cross = [r for r in rows if r["rule"] == "cross_document"]
+    assert len(cross) == 1 and cross[0]["stated"] == "a: 829.92; b: 845.10; c: 829.92"
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["cross_document_inconsistent"] == 1

@@ -59,6 +59,7 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.ready = False
+        self.started = 0.0
         self.deadline = time.monotonic() + STARTUP_TIMEOUT  # until ready: the start-up deadline
 
     def stop(self, *, force: bool) -> None:
@@ -144,7 +145,12 @@ class LocalPool:
                     pending.appendleft(task)
                     self._replace(worker)
                     continue
-                worker.task, worker.deadline = task, time.monotonic() + self.timeout
+                worker.task, worker.started = task, time.monotonic()
+                worker.deadline = worker.started + self.timeout
+
+    @staticmethod
+    def _elapsed(worker: _Worker) -> float:
+        return time.monotonic() - worker.started
 
     def _collect(self, worker: _Worker) -> Outcome | None:
         task = worker.task
@@ -153,7 +159,7 @@ class LocalPool:
             try:
                 outcome: Outcome = worker.conn.recv()
             except (EOFError, OSError):
-                outcome = failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, "the pipe closed mid-result")
+                outcome = failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, "the pipe closed mid-result", self._elapsed(worker))
                 self._replace(worker)
                 return outcome
             worker.task = None
@@ -161,8 +167,9 @@ class LocalPool:
         if not worker.proc.is_alive():
             code = worker.proc.exitcode
             self._replace(worker)
-            return failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, f"exit code {code}")
+            return failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, f"exit code {code}", self._elapsed(worker))
         if time.monotonic() >= worker.deadline:
+            elapsed = self._elapsed(worker)
             self._replace(worker)
-            return failed(task, Status.TIMEOUT, Code.BATCH_TIMEOUT, f"killed after {self.timeout:g} s")
+            return failed(task, Status.TIMEOUT, Code.BATCH_TIMEOUT, f"killed after {self.timeout:g} s", elapsed)
         return None

@@ -67,7 +67,7 @@ class Outcome:
         return cls(**known)
 
 
-def failed(task: Task, status: Status, code: Code, detail: str) -> Outcome:
+def failed(task: Task, status: Status, code: Code, detail: str, seconds: float = 0.0) -> Outcome:
     return Outcome(
         input=task.input,
         output=None,
@@ -75,6 +75,7 @@ def failed(task: Task, status: Status, code: Code, detail: str) -> Outcome:
         code=code.value,
         message=GazetteError(code, detail, path=task.input).one_line(),
         sha256=task.sha256,
+        seconds=round(seconds, 4),
     )
 
 
@@ -144,6 +145,7 @@ def convert_one(task: Task) -> Outcome:
         outcome.counts = counts_of(data)
         outcome.rows = document_rows(Path(task.output).stem, data)
     except GazetteError as exc:
+        exc.path = exc.path or task.input  # contract errors (E2xx) are raised without a path
         outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()
     except Exception as exc:  # noqa: BLE001 - any uncoded failure is a stage bug; record it, keep going
         outcome.status, outcome.code = Status.ERROR, Code.BATCH_STAGE_FAILED.value
