@@ -97,3 +97,20 @@ def test_sigkill_then_resume_completes_with_no_torn_files(tmp_path: Path) -> Non
         assert data["source"]["sha256"] == r["sha256"]
     assert not list(out.glob(".*"))
 
+
+
+def test_memory_limit_turns_a_runaway_document_into_e306(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    probe = "from pipeline.batch.work import limit_memory\nlimit_memory(300)\ntry:\n    bytearray(600 * 2**20)\nexcept MemoryError:\n    print('capped')\n"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT).stdout == "capped\n"
+
+    import pipeline.api
+    from pipeline.batch import convert_one
+
+    def runaway(path: str) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline.api, "parse_file", runaway)
+    paths = _variants(tmp_path / "in", 1)
+    outcome = convert_one(Task(str(paths[0]), str(tmp_path / "x.json")))
+    assert (outcome.status, outcome.code) == (Status.ERROR, Code.BATCH_MEMORY.value)
+    assert not (tmp_path / "x.json").exists()

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from ..errors import Code
-from .work import Outcome, Status, Task, convert_one, failed, warm_up
+from .work import Outcome, Status, Task, convert_one, failed, limit_memory, warm_up
 
 _PRELOAD = ["pipeline.api", "pipeline.batch.work"]
 
@@ -29,8 +29,9 @@ READY = "ready"
 STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and warm up
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, max_memory_mb: int | None = None) -> None:
     """Worker main loop: warm up, say ready, then one task in, one Outcome out, until None."""
+    limit_memory(max_memory_mb)
     warm_up()
     conn.send(READY)
     while True:
@@ -52,9 +53,9 @@ def _context() -> mp.context.BaseContext:
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, max_memory_mb: int | None) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc: BaseProcess = ctx.Process(target=_serve, args=(child,), daemon=True)  # type: ignore[attr-defined]
+        self.proc: BaseProcess = ctx.Process(target=_serve, args=(child, max_memory_mb), daemon=True)  # type: ignore[attr-defined]
         self.proc.start()
         child.close()
         self.task: Task | None = None
@@ -78,9 +79,10 @@ class _Worker:
 class LocalPool:
     """`with LocalPool(jobs=2, timeout=120) as pool: for outcome in pool.imap(tasks): …`"""
 
-    def __init__(self, jobs: int, timeout: float) -> None:
+    def __init__(self, jobs: int, timeout: float, max_memory_mb: int | None = None) -> None:
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.max_memory_mb = max_memory_mb
         self._ctx = _context()
         self._workers: list[_Worker] = []
         self._start_failures = 0  # workers that died or hung before saying ready, in a row
@@ -98,13 +100,13 @@ class LocalPool:
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(force=True)
-        self._workers[self._workers.index(worker)] = _Worker(self._ctx)
+        self._workers[self._workers.index(worker)] = _Worker(self._ctx, self.max_memory_mb)
 
     def imap(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Outcomes in completion order; exactly one per task."""
         pending = deque(tasks)
         if not self._workers:
-            self._workers = [_Worker(self._ctx) for _ in range(min(self.jobs, max(1, len(pending))))]
+            self._workers = [_Worker(self._ctx, self.max_memory_mb) for _ in range(min(self.jobs, max(1, len(pending))))]
         while pending or any(w.task for w in self._workers):
             self._dispatch(pending)
             watched = [w for w in self._workers if w.task is not None or not w.ready]

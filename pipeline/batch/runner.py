@@ -44,6 +44,7 @@ class BatchOptions:
     scheduler: str | None = None
     parquet: bool = False
     report: bool = False
+    max_memory_mb: int | None = None  # local pool only: address-space cap per worker
     stall: dict[str, float] | None = None  # None: read STALL_ENV
 
 
@@ -97,7 +98,7 @@ def _executor(options: BatchOptions, n_tasks: int) -> Any:
         return DaskExecutor(jobs, options.timeout, options.scheduler)
     from .pool import LocalPool
 
-    return LocalPool(jobs, options.timeout)
+    return LocalPool(jobs, options.timeout, options.max_memory_mb)
 
 
 def _document_rows(out_dir: Path, outcomes: Sequence[Outcome]) -> Iterator[dict[str, list[dict[str, Any]]]]:

@@ -112,6 +112,14 @@ def _maxrss_kb() -> int:
 _WARM_UP_TEXT = "关于印发《创新经济“十四五”规划》的通知\n一、发展基础\n(一)总体情况\n全区生产总值达到829.92亿元,年均增长8.0%。\n"
 
 
+def limit_memory(megabytes: int | None) -> None:
+    """Cap this process's address space, so a runaway document raises MemoryError (E306)
+    instead of pushing the machine into swap or the OOM killer."""
+    if megabytes:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def warm_up() -> int:
     """Load what the stages load lazily (jieba, grammars) once per worker, before any deadline runs."""
     from ..api import parse_text
@@ -147,6 +155,9 @@ def convert_one(task: Task) -> Outcome:
     except GazetteError as exc:
         exc.path = exc.path or task.input  # contract errors (E2xx) are raised without a path
         outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()
+    except MemoryError:  # over --max-memory: the document's objects are gone now, the worker lives on
+        outcome.status, outcome.code = Status.ERROR, Code.BATCH_MEMORY.value
+        outcome.message = GazetteError(Code.BATCH_MEMORY, path=task.input).one_line()
     except Exception as exc:  # noqa: BLE001 - any uncoded failure is a stage bug; record it, keep going
         outcome.status, outcome.code = Status.ERROR, Code.BATCH_STAGE_FAILED.value
         outcome.stage = failing_module(exc)

@@ -33,6 +33,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("-o", "--output-dir", type=Path, required=True, help="where the JSON, index and CSV files go")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: the core count)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per document before its worker is killed (default: %(default)s)")
+    p.add_argument("--max-memory", type=int, default=None, metavar="MB", help="address-space cap per local worker; a document over it ends as error E306 (default: none)")
     p.add_argument("--glob", action="append", default=[], metavar="PATTERN", help="pick files in folders by pattern instead of by extension (repeatable)")
     p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True, help="skip inputs whose output is up to date (default: on)")
     p.add_argument("--executor", choices=[e.value for e in Executor], default=Executor.LOCAL.value, help="local process pool or a Dask cluster")
@@ -104,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     options = BatchOptions(
         out_dir=args.output_dir, jobs=args.jobs, timeout=args.timeout, resume=args.resume, globs=tuple(args.glob),
         executor=Executor(args.executor), scheduler=args.scheduler, parquet=args.parquet, report=args.report,
+        max_memory_mb=args.max_memory,
     )
     progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
     try:
