@@ -11,7 +11,7 @@ from enum import StrEnum
 import regex
 
 from ..model import Check, Computed, Document, Severity, Span, Verdict
-from .figures import Figure, scan_figures
+from .figures import Figure, claim_figures
 from .interval import Interval, fmt, fmt_interval, unit_of
 
 MAX_SPANS = 8  # a check names the few figures it used, never a paragraph of them
@@ -92,7 +92,7 @@ class Context:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.figures: list[Figure] = [f for f in scan_figures(doc) if not self.in_table(f.start)]
+        self.figures: list[Figure] = [f for f in claim_figures(doc) if not self.in_table(f.start)]
         self._starts = [f.start for f in self.figures]
         self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
 

@@ -1,9 +1,9 @@
-"""The checker's own view of the stated figures: exact `Decimal` values with printed precision.
+"""The checker's view of the stated figures: exact `Decimal` values with printed precision.
 
-The claims stage (pipeline/numbers) describes every figure for users; the checker needs the
-printed digits exactly (80.80 keeps two decimals) and a unit it can convert, so it reads the
-number back from the document text at each position. Claims are linked by span overlap
-(`Figure.claim_ids`), which keeps the two stages' outputs apart.
+Figures are built from what earlier stages read, never by scanning the text again: narrative
+figures from `doc.claims` (the claims stage's number grammar and unit lexicon), table values
+from `doc.tables`. The value is the Decimal of the printed digits (80.80 keeps two decimals),
+never the claim's float; the dimension and factor come from the unit lexicon (check/units.py).
 """
 
 from __future__ import annotations
@@ -13,34 +13,16 @@ from decimal import Decimal
 
 import regex
 
-from ..model import Document
+from ..errors import Code, ContractError
+from ..model import Claim, ClaimKind, Document, TableValue
 from .interval import Interval
+from .units import UnitReading, reading, scale_factor, split_unit
 
-# scale words in front of a unit, as multipliers of the base unit
-SCALES: dict[str, Decimal] = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000)}
-
-# unit → (dimension, factor to the dimension's base unit); counts of things are exact integers
-UNITS: dict[str, tuple[str, Decimal]] = {
-    "元": ("money", Decimal(1)), "美元": ("usd", Decimal(1)),
-    "个百分点": ("pp", Decimal(1)), "百分点": ("pp", Decimal(1)),
-    "%": ("percent", Decimal(1)), "‰": ("permille", Decimal(1)), "倍": ("multiple", Decimal(1)),
-    "平方公里": ("area_km2", Decimal(1)), "平方米": ("area_m2", Decimal(1)), "亩": ("mu", Decimal(1)),
-    "公顷": ("ha", Decimal(1)), "公里": ("km", Decimal(1)), "千米": ("km", Decimal(1)),
-    "吨": ("t", Decimal(1)), "千瓦时": ("kwh", Decimal(1)), "千瓦": ("kw", Decimal(1)),
-    "标准箱": ("teu", Decimal(1)), "人次": ("person_times", Decimal(1)), "小时": ("hour", Decimal(1)),
-}
-COUNT_UNITS = (
-    "人 户 家 个 项 件 所 座 台 辆 套 张 只 头 株 棵 处 条 篇 次 部 种 名 位 册 场 床 间 栋 幢 "
-    "户次 艘 架 枚 款 批 支 宗 份 起 例 门 首 本 集 块 口 眼 片 组 类 对"
-).split()
-for _u in COUNT_UNITS:
-    UNITS.setdefault(_u, (f"count:{_u}", Decimal(1)))
-
-_UNIT_ALT = "|".join(sorted((regex.escape(u) for u in UNITS), key=len, reverse=True))
-_SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
-FIGURE_RE = regex.compile(
-    rf"(?<![\d.])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.])(?P<scale>{_SCALE_ALT})?(?P<unit>{_UNIT_ALT})"
-)
+# claims that are no single level or rate the rules compute with (a range's ends, ratio terms …)
+NOT_FIGURES = frozenset({ClaimKind.YEAR, ClaimKind.DATE, ClaimKind.RATIO, ClaimKind.FRACTION,
+                         ClaimKind.DOUBLING, ClaimKind.RANGE})
+# the printed digits that open a claim's raw text (1,234个 → 1,234)
+DIGITS_RE = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 @dataclass
@@ -54,6 +36,10 @@ class Figure:
     unit: str
     scale: str = ""
     claim_ids: list[str] = field(default_factory=list)
+    reading: UnitReading | None = field(init=False, repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.reading = reading(self.unit)
 
     @property
     def raw_number(self) -> str:
@@ -61,15 +47,15 @@ class Figure:
 
     @property
     def dimension(self) -> str:
-        return UNITS.get(self.unit, (f"other:{self.unit}", Decimal(1)))[0]
+        return self.reading.dimension if self.reading else f"other:{self.unit}"
 
     @property
     def factor(self) -> Decimal:
-        return SCALES.get(self.scale, Decimal(1)) * UNITS.get(self.unit, ("", Decimal(1)))[1]
+        return scale_factor(self.scale) * (self.reading.factor if self.reading else Decimal(1))
 
     @property
     def is_count(self) -> bool:
-        return self.dimension.startswith("count:") and not self.scale and self.decimals == 0
+        return bool(self.reading and self.reading.countable) and not self.scale and self.decimals == 0
 
     def interval(self) -> Interval:
         """In printed units: exact for counts of things, the rounding interval otherwise."""
@@ -86,42 +72,54 @@ class Figure:
 
 
 def parse_number(raw: str) -> tuple[Decimal, int]:
+    """Printed digits → (exact value, decimals): 80.80 → (80.80, 2), 1,234 → (1234, 0)."""
     digits = raw.replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return Decimal(digits), decimals
 
 
-def scan_figures(doc: Document, start: int = 0, end: int | None = None) -> list[Figure]:
-    """Every number followed by a known unit in text[start:end], linked to overlapping claims."""
-    text = doc.text
-    stop = len(text) if end is None else end
-    claims = sorted(((c.span.start, c.span.end, c.id) for c in doc.claims), key=lambda t: t[0])
-    out: list[Figure] = []
-    for m in FIGURE_RE.finditer(text, start, stop):
-        value, decimals = parse_number(m.group("num"))
-        fig = Figure(m.start(), m.end(), value, decimals, m.group("unit"), m.group("scale") or "")
-        fig.claim_ids = [cid for s, e, cid in claims if s < fig.end and fig.start < e]
-        out.append(fig)
-    return out
-
-
-NUMBER_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
-
-
-def split_unit(unit: str | None) -> tuple[str, str]:
-    """亿元 → (亿, 元); 万人 → (万, 人); % → ("", %); an unknown unit is kept whole."""
-    u = (unit or "").strip()
-    for scale in sorted(SCALES, key=len, reverse=True):
-        if u.startswith(scale) and u[len(scale) :] in UNITS:
-            return scale, u[len(scale) :]
-    return "", u
-
-
-def figure_in_span(text: str, start: int, end: int, unit: str | None) -> Figure | None:
-    """The number printed inside a table cell [start, end), carrying the row's unit."""
-    m = NUMBER_RE.search(text, start, end)
-    if m is None:
+def from_claim(text: str, claim: Claim) -> Figure | None:
+    """A claim printed as Arabic digits right before its (scale and) unit, such as 829.92亿元;
+    None for what the rules do not compute with (years, ranges, 3000多万, 三所, a unit the
+    lexicon lacks)."""
+    if claim.kind in NOT_FIGURES or claim.value is None or not claim.unit:
+        return None
+    m = DIGITS_RE.match(claim.raw)
+    if m is None or claim.raw[m.end() :] != claim.unit:
+        return None
+    start, end = claim.span.start, claim.span.end
+    if text[start:end] != claim.raw:
+        raise ContractError(Code.SPAN_OUT_OF_RANGE, f"{claim.id}: {claim.raw!r} is not at [{start}, {end})")
+    scale = claim.scale or ""
+    word = claim.unit[len(scale) :] if claim.unit.startswith(scale) else claim.unit
+    if reading(word) is None:
         return None
     value, decimals = parse_number(m.group())
-    scale, base_unit = split_unit(unit)
-    return Figure(m.start(), m.end(), value, decimals, base_unit, scale)
+    return Figure(start, end, value, decimals, word, scale, [claim.id])
+
+
+def claim_figures(doc: Document) -> list[Figure]:
+    """Every claim the rules can compute with, in text order."""
+    figs = (from_claim(doc.text, c) for c in doc.claims)
+    return sorted((f for f in figs if f is not None), key=lambda f: (f.start, f.end))
+
+
+def from_table_value(text: str, tv: TableValue, unit: str | None) -> Figure | None:
+    """A table cell's value in the row's unit, located at its printed digits inside the cell
+    (≥80.80 → 80.80); None when the cell prints no such digits (a value converted from a unit
+    written in the cell, or no value at all)."""
+    if tv.value is None or tv.span is None:
+        return None
+    printed = format(Decimal(repr(tv.value)), f".{tv.decimals or 0}f")
+    at = text.find(printed, tv.span.start, tv.span.end)
+    if at < 0 or _inside_number(text, at, at + len(printed)):
+        return None
+    scale, word = split_unit(unit)
+    return Figure(at, at + len(printed), Decimal(printed), tv.decimals or 0, word, scale)
+
+
+def _inside_number(text: str, start: int, end: int) -> bool:
+    """The digits found are part of a longer number (15 inside 115 or 15.5)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return before.isdigit() or before == "." or after.isdigit() or (after == "." and text[end + 1 : end + 2].isdigit())

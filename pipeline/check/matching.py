@@ -15,7 +15,7 @@ import regex
 
 from ..model import Row, Table, TableValue
 from .context import Context
-from .figures import Figure, figure_in_span
+from .figures import Figure, from_table_value
 from .periods import current_year
 
 WINDOW = 80
@@ -62,7 +62,7 @@ def row_sides(ctx: Context) -> list[Side]:
                 if tv is None or tv.value is None or tv.span is None or tv.kind not in ("level", "annual_growth_pct"):
                     continue
                 unit = "%" if tv.kind == "annual_growth_pct" else row.unit
-                fig = figure_in_span(ctx.text, tv.span.start, tv.span.end, unit)
+                fig = from_table_value(ctx.text, tv, unit)
                 if fig is not None:
                     out.append(Side(t, row, name, tv, fig, tv.year))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...model import Verdict
 from ..context import Context, Draft, RuleCode, judge, verdict_word
-from ..figures import Figure, figure_in_span
+from ..figures import Figure, from_table_value
 from ..interval import Interval, fmt_interval, fmt_sig
 from ..matching import Side, row_sides
 from .multiple import cagr_interval
@@ -31,8 +31,8 @@ def check(ctx: Context) -> list[Draft]:
             out.append(_implied_level(base, side, years))
         else:
             growth = next((v for k, v in side.row.extra.items() if v.kind == "annual_growth_pct" and v.span), None)
-            if growth is not None and growth.span is not None:
-                g = figure_in_span(ctx.text, growth.span.start, growth.span.end, "%")
+            if growth is not None:
+                g = from_table_value(ctx.text, growth, "%")
                 if g is not None:
                     out.append(_growth_check(base, side, g, years))
     return out
