@@ -196,6 +196,9 @@ def test_cross_document_flags_values_beyond_rounding_only() -> None:
         _row("e", "全社会研发经费支出", 3.4, 1, year=2025, unit="%"),  # another year
         _row("f", "高新技术企业", 500, 0, unit="家"),
         _row("f", "高新技术企业", 600, 0, unit="家"),  # one document: not cross-document
+        _row("g", "公园绿地", 50, 0, unit="万平方米"),
+        _row("g", "公园绿地", 58.46, 2, unit="万平方米"),
+        _row("h", "公园绿地", 58.46, 2, unit="万平方米"),  # shares a value with g: no conflict
     ]
     checks = cross_document_checks(rows)
     assert len(checks) == 1
@@ -239,6 +242,7 @@ def test_two_editions_of_a_plan_that_disagree_on_a_base_value(tmp_path: Path) ->
     (tmp_path / "in" / "c.txt").write_text(text + "\n", encoding="utf-8")  # same figures: no finding
     result = run_batch([tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, stall={}))
     assert [(c["doc_id"], c["rule"]) for c in result.cross_checks] == [("a;b;c", "cross_document")]
+    assert "2 pair(s)" in result.cross_checks[0]["explanation"]
     assert "软件和信息服务业营业收入 (2020, 亿元)" in result.cross_checks[0]["explanation"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "checks.csv").read_text(encoding="utf-8-sig"))))
     cross = [r for r in rows if r["rule"] == "cross_document"]
