@@ -17,6 +17,7 @@ import regex
 
 from .context import Context
 from .figures import Figure
+from .units import RATIO_DIMS
 
 UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增|升"
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|降|减"
@@ -95,7 +96,7 @@ def level_changes(ctx: Context) -> list[LevelChange]:
     out: list[LevelChange] = []
     figs = ctx.figures
     for level, delta in zip(figs, figs[1:], strict=False):
-        if level.dimension != delta.dimension or level.dimension in ("percent", "pp", "permille", "multiple"):
+        if level.dimension != delta.dimension or level.dimension in RATIO_DIMS:
             continue
         vs = VERSUS.match(ctx.text[level.end : delta.start])
         if not vs:

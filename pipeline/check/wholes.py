@@ -22,7 +22,6 @@ FRAME = regex.compile(
     r"本[市省区县]|我[市省区县]|全社会|完成|实现|\s)*"
 )
 LINK = regex.compile(r"(?:为|达|达到|是|共|共计|总计|合计|实现|完成)?")
-RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 
 
 def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]:

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from ..changes import FromTo, from_to
 from ..context import Context, Draft, RuleCode, judged_draft
-
-RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
+from ..units import RATIO_DIMS
 
 
 def check(ctx: Context) -> list[Draft]:

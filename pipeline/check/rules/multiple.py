@@ -17,12 +17,12 @@ from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval, fmt_sig
 from ..periods import current_year, year_of
+from ..units import RATIO_DIMS
 
 # 是“十二五”期末的 — the reference between the verb and 的 is kept for the base year
 MULT_RE = regex.compile(r"(分别)?(?:是|为|相当于|达到)(?P<ref>[^,;。是为]{1,24}?)的$")
 CAGR_AFTER = regex.compile(r"^[,、]?\s*(?:年均|年平均)(?:增长|增幅|增速|递增)(?:达|为)?$")
 CLAUSE_END = regex.compile(r"[;。\n]")
-RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 
 
 def check(ctx: Context) -> list[Draft]:

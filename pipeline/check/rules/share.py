@@ -16,6 +16,7 @@ from ...model import Verdict
 from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
+from ..units import RATIO_DIMS
 from ..wholes import stated_whole
 
 # 占 as "accounts for", not 占地/占用/抢占
@@ -23,7 +24,6 @@ ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到
 WHOLE_NAME = regex.compile(r"(?P<noun>[^\d,;。()的]{2,16}?)(?:的|比重|比例|份额|\()")
 CLAUSE_END = regex.compile(r"[;。\n]")
 CHANGE_WORDS = regex.compile(r"增|降|提高|提升|减少|比上年|同比|年均")
-RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 MAX_LOOKBACK = 40
 MAX_LOOKAHEAD = 45
 

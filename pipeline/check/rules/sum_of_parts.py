@@ -20,10 +20,10 @@ from ...model import Verdict
 from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
+from ..units import RATIO_DIMS
 
 QIZHONG = regex.compile(r"其中")
 CHANGE_BEFORE = regex.compile(r"(增加(?!值)|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
-RATIO_DIMS = {"percent", "pp", "permille", "multiple"}
 SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
 # a breakdown opened at a sentence start: 按经营地统计, 分领域看, 从地区看, 按产业分 (not 按…计算)
 INTRO = regex.compile(r"(?:(?<=[。\n])|^)(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]")
