@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.batch import BatchOptions, Status, run_batch
 from pipeline.batch.crossdoc import cross_document_checks, normalize_name
+from pipeline.batch.index import code_fingerprint
 from pipeline.batch.inputs import InputFile, collect, output_names, output_path, sanitize
 from pipeline.cli import main
 from pipeline.errors import Code, GazetteError, InputError, UsageError
@@ -123,15 +124,28 @@ def test_resume_skips_unchanged_and_redoes_changed_inputs(corpus: Path, tmp_path
     assert not any(o.resumed for o in fresh.outcomes)
 
 
-def test_resume_trusts_an_output_without_index_line(corpus: Path, tmp_path: Path) -> None:
-    """Killed after the rename but before the journal line: the JSON itself proves it is current."""
+def test_resume_redoes_outputs_without_a_record_and_clears_temp_files(corpus: Path, tmp_path: Path) -> None:
+    """Killed after the rename but before the journal line: nothing proves which code made it."""
     out = tmp_path / "out"
     run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
-    (out / "index.jsonl").unlink()
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    (out / "index.jsonl").write_text("\n".join(lines[1:]) + '\n{"input": "torn', encoding="utf-8")
     (out / ".plan-excerpt.json.abc.tmp").write_text('{"trunc', encoding="utf-8")
     again = run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
-    assert all(o.resumed for o in again.outcomes)
+    assert sorted((Path(o.input).name, o.resumed) for o in again.outcomes) == [
+        ("notice-excerpt.txt", False), ("plan-excerpt.txt", True), ("report-excerpt.txt", True)]
     assert not list(out.glob(".*.tmp"))
+
+
+def test_resume_redoes_outputs_made_by_other_code(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
+    records = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["pipeline"] for r in records} == {code_fingerprint()}
+    records[0]["pipeline"] = "0" * 16
+    (out / "index.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    again = run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
+    assert [o.resumed for o in sorted(again.outcomes, key=lambda o: o.input)] == [False, True, True]
 
 
 # ---------------------------------------------------------------- exports

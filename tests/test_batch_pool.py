@@ -91,7 +91,9 @@ def test_sigkill_then_resume_completes_with_no_torn_files(tmp_path: Path) -> Non
     index = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(Path(r["input"]).name for r in index) == sorted(p.name for p in paths)
     assert all(r["status"] == "ok" for r in index)
-    assert {r["output"] for r in index if r["resumed"]} >= done_before
+    resumed = {r["output"] for r in index if r["resumed"]}
+    # an output renamed into place just before the kill, without its journal line, is redone
+    assert resumed <= done_before and len(resumed) >= len(done_before) - 2
     for r in index:
         data = json.loads((out / r["output"]).read_text(encoding="utf-8"))
         assert data["source"]["sha256"] == r["sha256"]

@@ -3,19 +3,21 @@
 While a batch runs, each outcome is appended to a hidden journal and flushed, so a batch killed
 with SIGKILL leaves at worst one torn last line (ignored on read). At the end the full index is
 written atomically and the journal removed. On resume an input is skipped when its output JSON
-exists and was made from the same input bytes (sha256) under the same schema version.
+exists and its record shows the same input bytes (sha256), schema version and pipeline code.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from ..export.json_out import write_atomic
 from ..model import SCHEMA_VERSION
-from .work import Outcome, Status, counts_of
+from .work import Outcome, Status
 
 INDEX = "index.jsonl"
 JOURNAL = ".index.journal.jsonl"
@@ -57,26 +59,32 @@ def remove_stale_temps(out_dir: Path) -> int:
     return removed
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the pipeline's own files: outputs made by other code are not trusted on resume,
+    so `make run` after a change to a stage redoes the corpus even without a schema bump."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def resumable(output: Path, sha256: str | None, records: dict[str, dict[str, Any]]) -> Outcome | None:
-    """An `ok` Outcome for an output that is already up to date, else None."""
-    if sha256 is None or not output.is_file():
-        return None
+    """An `ok` Outcome when the index says `output` was made from these input bytes by this
+    code and schema version and the file is there; else None (the document is redone).
+
+    Atomic writes mean an existing output is whole; an output whose index line was lost to a
+    kill is simply redone, which costs one document per worker at most."""
     rec = records.get(output.name)
-    if rec and rec.get("status") == "ok" and rec.get("sha256") == sha256 and rec.get("schema_version") == SCHEMA_VERSION:
-        outcome = Outcome.from_record(rec)
-        outcome.resumed, outcome.seconds = True, 0.0
-        return outcome
-    # no trustworthy record (killed before the journal line): ask the file itself
-    try:
-        data = json.loads(output.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    if sha256 is None or rec is None or not output.is_file():
         return None
-    source = data.get("source") or {}
-    if source.get("sha256") != sha256 or data.get("schema_version") != SCHEMA_VERSION:
+    current = (Status.OK.value, sha256, SCHEMA_VERSION, code_fingerprint())
+    if (rec.get("status"), rec.get("sha256"), rec.get("schema_version"), rec.get("pipeline")) != current:
         return None
-    return Outcome(
-        input=str(source.get("path")), output=output.name, status=Status.OK, sha256=sha256, counts=counts_of(data), resumed=True
-    )
+    outcome = Outcome.from_record(rec)
+    outcome.resumed, outcome.seconds = True, 0.0
+    return outcome
 
 
 def to_record(outcome: Outcome) -> dict[str, Any]:
@@ -84,6 +92,7 @@ def to_record(outcome: Outcome) -> dict[str, Any]:
     for volatile in ("worker_pid", "worker_maxrss_kb"):  # keep the index reproducible run to run
         rec.pop(volatile, None)
     rec["schema_version"] = SCHEMA_VERSION
+    rec["pipeline"] = code_fingerprint()
     return rec
 
 
