@@ -93,3 +93,10 @@ def test_context_figures_link_their_claim() -> None:
     fig = next(f for f in ctx.figures if f.label() == "829.92亿元")
     claim = next(c for c in doc.claims if c.id == fig.claim_ids[0])
     assert claim.raw == "829.92亿元" and (claim.span.start, claim.span.end) == (fig.start, fig.end)
+
+
+def test_structure_ratios_come_from_ratio_claims_with_either_sign() -> None:
+    doc = parse_text("三次产业结构调整为8.3∶41.4∶50.6。开馆时间为07:00:44。\n")
+    ratios = [c for c in doc.checks if c.rule == "structure_ratio"]
+    assert [(c.verdict, c.stated) for c in ratios] == [("inconsistent", "100")]
+    assert [doc.text[s.start : s.end] for s in ratios[0].spans] == ["8.3", "41.4", "50.6"]
