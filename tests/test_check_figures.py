@@ -100,3 +100,10 @@ def test_structure_ratios_come_from_ratio_claims_with_either_sign() -> None:
     ratios = [c for c in doc.checks if c.rule == "structure_ratio"]
     assert [(c.verdict, c.stated) for c in ratios] == [("inconsistent", "100")]
     assert [doc.text[s.start : s.end] for s in ratios[0].spans] == ["8.3", "41.4", "50.6"]
+
+
+@pytest.mark.parametrize(("items", "verdict"), [("甲、乙、丙、丁、戊、己、庚、辛、壬、癸、子", "consistent"),
+                                                ("甲、乙、丙、丁、戊、己、庚、辛、壬、癸", "inconsistent")])
+def test_count_words_are_read_by_the_numbers_stage_numerals(items: str, verdict: str) -> None:
+    doc = parse_text(f"全区共有{items}十一所学校。\n")
+    assert [(c.rule, c.verdict) for c in doc.checks] == [("enumeration_count", verdict)]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 
 from ...model import Severity, Span, Verdict
+from ...numbers.numerals import parse_chinese
 from ..context import Context, Draft, RuleCode
 
-DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CLASSIFIERS = "个方面|个|大|项|所|种|类|条|家|座|支|位|名|张|片|批"
 COUNT_RE = regex.compile(rf"(?<![一二三四五六七八九十两百千万\d第])(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)(?P<cls>{CLASSIFIERS})")
 CLAUSE_START = regex.compile(r"[,;:。!?\n(]")
@@ -25,20 +25,10 @@ MAX_OFF = 2  # an unquoted list that misses the count by more is probably not th
 
 
 def cn_number(s: str) -> int:
-    """The value of a small Chinese numeral; 0 for a malformed run such as 七四 (not a count)."""
-    try:
-        return _cn_number(s)
-    except KeyError:
-        return 0
-
-
-def _cn_number(s: str) -> int:
-    if s.startswith("十"):
-        return 10 + (DIGITS[s[1]] if len(s) > 1 else 0)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return DIGITS[tens] * 10 + (DIGITS[ones] if ones else 0)
-    return DIGITS[s]
+    """The value of a small Chinese numeral (numbers stage grammar); 0 for a malformed run such
+    as 七四, which is no count."""
+    n = parse_chinese(s)
+    return int(n.value) if n is not None and n.decimals == 0 else 0
 
 
 def split_items(body: str) -> list[str]:
