@@ -6,8 +6,9 @@ document. The parent waits on every pipe and process sentinel at once; a worker 
 deadline is SIGKILLed and replaced, a worker that dies (segfault, OOM killer) is replaced, and
 the document is recorded as `timeout` or `error` E302 while the batch goes on.
 
-Workers come from a `forkserver` that has pre-imported the pipeline: forking is cheap, and the
-parent's threads (the progress bar) are never forked.
+Workers come from a `forkserver` that has imported and warmed up the pipeline (preload.py):
+forking is cheap, every worker starts warm, and the parent's threads (the progress bar) are
+never forked.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from multiprocessing.process import BaseProcess
 from ..errors import Code
 from .work import Outcome, Status, Task, convert_one, failed, limit_memory, warm_up
 
-_PRELOAD = ["pipeline.api", "pipeline.batch.work"]
+_PRELOAD = ["pipeline.batch.preload"]
 
 
 READY = "ready"

@@ -122,9 +122,9 @@ def limit_memory(megabytes: int | None) -> None:
 
 def warm_up() -> int:
     """Load what the stages load lazily (jieba, grammars) once per worker, before any deadline runs."""
-    from ..api import parse_text
-
     try:
+        from ..api import parse_text
+
         parse_text(_WARM_UP_TEXT, name="warm-up")
     except Exception:  # noqa: BLE001 - a stage bug shows up again, recorded, on the first real document
         pass
