@@ -99,3 +99,11 @@ def test_section_id_is_the_innermost_section() -> None:
                    span=Span(start=27, end=31), body_span=Span(start=32, end=len(text)))
     claims = extract_claims(doc_of(text, sections=[outer, inner, goal])).claims
     assert [(c.raw, c.section_id) for c in claims if c.kind != "year"] == [("829.92亿元", "s2"), ("1000亿元", "s3")]
+
+
+def test_clock_times_are_not_ratios() -> None:
+    from pipeline import parse_text
+
+    doc = parse_text("发布时间:2026-01-31 07:00:44\n会议于1月5日9:30召开,三次产业结构为2.5:36.7:60.7,配比1:30。")
+    ratios = [c.raw for c in doc.claims if c.kind == "ratio"]
+    assert ratios == ["2.5:36.7:60.7", "1:30"]

@@ -17,6 +17,11 @@ MARKER_RE = regex.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节条部分]+|\(?[一二三四五六七八九十]+[)、]|\(\d+\)|\d+[.、](?!\d))"
 )
 IDIOM_RE = regex.compile("|".join(regex.escape(i) for i in sorted(IDIOMS, key=len, reverse=True)))
+# clock times: hh:mm:ss anywhere, hh:mm after a date (2026-01-31 07:00, 1月5日9:30); 1:30 alone stays a ratio
+CLOCK_RE = regex.compile(
+    r"(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?![\d.:])"
+    r"|(?<=(?:\d{4}-\d{1,2}-\d{1,2}|\d日)\s?)(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:])"
+)
 HEADING_LINE_RE = regex.compile(r"^[ \t]*(?:\(?[一二三四五六七八九十]+[)、]|\(\d+\)|\d+[.、](?!\d))", regex.MULTILINE)
 
 
@@ -46,6 +51,7 @@ def skip_regions(doc: Document) -> Regions:
     spans += [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in HEADING_LINE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in IDIOM_RE.finditer(text)]  # 千方百计, 三位一体: names
+    spans += [(m.start(), m.end()) for m in CLOCK_RE.finditer(text)]
     for sec in doc.sections:
         m = MARKER_RE.match(text, sec.span.start, sec.span.end)
         if m:
