@@ -1,17 +1,21 @@
 """Batch throughput: 200 documents with 1 worker and with 2, the speed-up, and worker memory.
 
 Variants of the sample and of the corpus-dev texts (each with a distinct closing line, so no
-two inputs share a hash) are generated into a temporary folder; both runs start cold (no
-resume) and include worker start-up, exports and the index. `make bench` runs main().
+two inputs share a hash) are generated into a temporary folder. Each run is a fresh process
+(as `gazette batch` would be: interpreter, forkserver and worker start-up, exports and index
+included) with resume off. `make bench` runs main().
 """
 
 from __future__ import annotations
 
+import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from pipeline.batch import BatchOptions, BatchResult, run_batch
 
@@ -31,10 +35,24 @@ def make_corpus(folder: Path, n: int = N_DOCS) -> list[Path]:
     return paths
 
 
-def timed(inp: Path, out: Path, jobs: int) -> tuple[float, BatchResult]:
+def timed(inp: Path, out: Path, jobs: int) -> dict[str, Any]:
+    """One cold batch in a fresh interpreter; returns its figures."""
     started = time.perf_counter()
-    result = run_batch([inp], BatchOptions(out_dir=out, jobs=jobs, resume=False, stall={}))
-    return time.perf_counter() - started, result
+    proc = subprocess.run([sys.executable, "-m", "tests.bench_batch", "--run", str(inp), str(out), str(jobs)],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    figures: dict[str, Any] = json.loads(proc.stdout.splitlines()[-1])
+    figures["wall"] = time.perf_counter() - started
+    return figures
+
+
+def _run(inp: str, out: str, jobs: str) -> None:
+    result: BatchResult = run_batch([Path(inp)], BatchOptions(out_dir=Path(out), jobs=int(jobs), resume=False, stall={}))
+    print(json.dumps({
+        "ok": result.statuses.get("ok", 0),
+        "busy": sum(o.seconds for o in result.outcomes),
+        "peak_worker_mb": max((o.worker_maxrss_kb or 0) for o in result.outcomes) / 1024,
+        "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
 
 
 def main() -> None:
@@ -43,17 +61,16 @@ def main() -> None:
         paths = make_corpus(inp)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
         print(f"{len(paths)} documents, {size_mb:.1f} MB, from {len(SOURCES)} sources")
-        t1, r1 = timed(inp, Path(tmp) / "out1", 1)
-        t2, r2 = timed(inp, Path(tmp) / "out2", 2)
-        for jobs, t, r in ((1, t1, r1), (2, t2, r2)):
-            peak = max((o.worker_maxrss_kb or 0) for o in r.outcomes) / 1024
-            busy = sum(o.seconds for o in r.outcomes)
-            print(f"jobs={jobs}: {t:6.2f} s  {len(paths) / t:6.1f} doc/s  ok {r.statuses.get('ok', 0)}  "
-                  f"worker busy {busy:.2f} s  peak RSS per worker {peak:.0f} MB")
-        parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"speed-up 2 vs 1 workers: {t1 / t2:.2f}x   (parent peak RSS {parent:.0f} MB)")
+        runs = {jobs: timed(inp, Path(tmp) / f"out{jobs}", jobs) for jobs in (1, 2)}
+        for jobs, f in runs.items():
+            print(f"jobs={jobs}: {f['wall']:6.2f} s  {len(paths) / f['wall']:6.1f} doc/s  ok {f['ok']}  "
+                  f"worker busy {f['busy']:.2f} s  peak RSS per worker {f['peak_worker_mb']:.0f} MB  "
+                  f"parent {f['parent_mb']:.0f} MB")
+        print(f"speed-up 2 vs 1 workers: {runs[1]['wall'] / runs[2]['wall']:.2f}x")
 
 
 if __name__ == "__main__":
-    main()
-    sys.exit(0)
+    if sys.argv[1:2] == ["--run"]:
+        _run(*sys.argv[2:5])
+    else:
+        main()
