@@ -37,7 +37,7 @@ def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on(tmp_path: Path) ->
     _variants(tmp_path / "in", 4)
     started = time.monotonic()
     result = run_batch(
-        [tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, timeout=4, stall={"doc-01": 60})
+        [tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, timeout=2.5, stall={"doc-01": 60})
     )
     assert time.monotonic() - started < 30  # the 60 s sleeper was killed, not waited for
     by_name = {Path(o.input).name: o for o in result.outcomes}
