@@ -263,3 +263,18 @@ def test_two_editions_of_a_plan_that_disagree_on_a_base_value(tmp_path: Path) ->
     assert len(cross) == 1 and cross[0]["stated"] == "a: 829.92; b: 845.10; c: 829.92"
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["cross_document_inconsistent"] == 1
+
+
+def test_shipped_task_parses_bytes_and_returns_the_json(tmp_path: Path) -> None:
+    """The Dask path: the worker may not see our disk, so bytes go in and the JSON comes back."""
+    from pipeline.batch import Task, convert_one
+
+    data = (FIXTURES / "notice-excerpt.txt").read_bytes()
+    remote = tmp_path / "not-on-the-worker" / "out.json"
+    outcome = convert_one(Task("far/away/notice-excerpt.txt", str(remote), payload=data))
+    assert outcome.status is Status.OK and not remote.exists()
+    doc = json.loads(outcome.json_text or "{}")
+    assert doc["source"]["path"] == "far/away/notice-excerpt.txt" and outcome.rows is not None
+    bad = convert_one(Task("far/away/empty.txt", str(remote), payload=b""))
+    assert (bad.code, bad.json_text) == (Code.EMPTY_INPUT.value, None)
+    assert bad.message is not None and "far/away/empty.txt" in bad.message

@@ -1,7 +1,9 @@
 """Run the same per-document function on a Dask distributed cluster.
 
 `scheduler=None` starts a LocalCluster on loopback (processes, one thread each); otherwise the
-client connects to `tcp://HOST:PORT`. The workers need the `pipeline` package importable. At
+client connects to `tcp://HOST:PORT`. The workers need the `gazette` package installed but no
+shared file system: each task carries its input bytes and returns its JSON, which this client
+writes atomically into OUT_DIR like the local pool does. At
 most one task per worker thread is in flight, so a task starts as soon as it is submitted and its
 deadline can be counted from submission; a task past the deadline is recorded as `timeout`,
 cancelled, and its worker restarted through its nanny (Dask cannot kill one running task).
@@ -13,6 +15,8 @@ import queue
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from ..errors import Code
@@ -68,7 +72,12 @@ class DaskExecutor:
         while pending or running:
             while pending and len(running) < slots:
                 task = pending.pop()
-                future = self._client.submit(convert_one, task, pure=False, key=f"gazette-{uuid.uuid4().hex}")
+                try:  # ship the bytes: cluster workers need not share our file system
+                    shipped = replace(task, payload=Path(task.input).read_bytes())
+                except OSError as exc:
+                    yield failed(task, Status.ERROR, Code.UNREADABLE, exc.strerror or str(exc))
+                    continue
+                future = self._client.submit(convert_one, shipped, pure=False, key=f"gazette-{uuid.uuid4().hex}")
                 running[future] = (task, time.monotonic() + self.timeout)
                 future.add_done_callback(finished.put)
             next_deadline = min(d for _, d in running.values())

@@ -193,6 +193,9 @@ def run_batch(
             with _executor(options, len(tasks)) as executor:
                 # largest first, so one big file does not run alone at the end while other workers idle
                 for outcome in executor.imap(t for _, t in sorted(tasks, key=lambda st: -st[0])):
+                    if outcome.json_text is not None and outcome.output:  # made on a cluster worker
+                        write_atomic(Path(outcome.output), outcome.json_text)
+                        outcome.json_text = None
                     if outcome.output:
                         outcome.output = Path(outcome.output).name
                     journal.add(outcome)

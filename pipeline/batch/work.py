@@ -34,6 +34,9 @@ class Task:
     # test-only hook, never set by the CLI: sleep this many seconds before parsing (exercises
     # --timeout); a negative value makes the worker process exit at once (exercises E302)
     stall: float = 0.0
+    # set for cluster workers that may not see our disk: the input bytes travel with the task
+    # and the JSON comes back in the Outcome for the client to write
+    payload: bytes | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Outcome:
     # CSV rows of the document (export tables by name), built in the worker so the parent
     # does not re-read every JSON; never written to the index
     rows: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
+    json_text: str | None = field(default=None, repr=False)  # only for shipped tasks (payload)
 
     def record(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rows"}
@@ -131,6 +135,25 @@ def warm_up() -> int:
     return os.getpid()
 
 
+def _parse_shipped(name: str, payload: bytes) -> Any:
+    """Parse input bytes sent with the task, under the input's own file name (formats are sniffed
+    by name too) in a private temp folder; the Document and any error name the original path."""
+    import tempfile
+
+    from ..api import parse_file
+
+    with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
+        path = Path(tmp) / Path(name).name
+        path.write_bytes(payload)
+        try:
+            doc = parse_file(path)
+        except GazetteError as exc:
+            exc.path = name
+            raise
+    doc.source.path = name
+    return doc
+
+
 def convert_one(task: Task) -> Outcome:
     """Parse `task.input`, write `task.output` atomically, and say how it went."""
     from ..api import parse_file
@@ -144,9 +167,15 @@ def convert_one(task: Task) -> Outcome:
             os._exit(70)
         if task.stall:
             time.sleep(task.stall)
-        doc = parse_file(task.input)
+        if task.payload is None:
+            doc = parse_file(task.input)
+        else:
+            doc = _parse_shipped(task.input, task.payload)
         text = document_json(doc)
-        write_atomic(Path(task.output), text)
+        if task.payload is None:
+            write_atomic(Path(task.output), text)
+        else:
+            outcome.json_text = text
         outcome.output = task.output
         outcome.sha256 = doc.source.sha256
         data = json.loads(text)
