@@ -40,6 +40,7 @@ class Code(str, Enum):
     BATCH_STAGE_FAILED = "E304"
     BATCH_OUTPUT_CONFLICT = "E305"
     BATCH_MEMORY = "E306"
+    BATCH_LOCKED = "E307"
     # usage
     BAD_ARGUMENT = "E401"
     # warnings
@@ -77,6 +78,7 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_STAGE_FAILED: "a pipeline stage failed with an uncoded exception (a bug: please report it)",
     Code.BATCH_OUTPUT_CONFLICT: "the output path would leave the output folder",
     Code.BATCH_MEMORY: "the document needed more memory than the per-worker limit (--max-memory)",
+    Code.BATCH_LOCKED: "another batch is writing to this output folder",
     Code.BAD_ARGUMENT: "bad argument",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
