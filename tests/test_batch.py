@@ -101,7 +101,7 @@ def test_batch_writes_one_json_per_input_and_an_index(corpus: Path, tmp_path: Pa
         data = json.loads((out / rec["output"]).read_text(encoding="utf-8"))
         assert data["source"]["sha256"] == rec["sha256"] and rec["schema_version"] == data["schema_version"]
         assert rec["counts"]["sections"] == len(data["sections"])
-    assert not list(out.glob(".*"))  # no journal, no temp files left
+    assert [p.name for p in out.glob(".*")] == [".batch.lock"]  # no journal, no temp files left
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert (summary["documents"], summary["ok"], summary["error"], summary["timeout"]) == (4, 3, 1, 0)
 
@@ -278,3 +278,13 @@ def test_shipped_task_parses_bytes_and_returns_the_json(tmp_path: Path) -> None:
     bad = convert_one(Task("far/away/empty.txt", str(remote), payload=b""))
     assert (bad.code, bad.json_text) == (Code.EMPTY_INPUT.value, None)
     assert bad.message is not None and "far/away/empty.txt" in bad.message
+
+
+def test_one_batch_at_a_time_per_output_folder(corpus: Path, tmp_path: Path) -> None:
+    from pipeline.batch.index import locked
+
+    with locked(tmp_path / "out"):
+        with pytest.raises(UsageError) as busy:
+            run_batch([corpus], BatchOptions(out_dir=tmp_path / "out", jobs=1, stall={}))
+    assert busy.value.code is Code.BATCH_LOCKED
+    assert run_batch([corpus], BatchOptions(out_dir=tmp_path / "out", jobs=1, stall={})).statuses == {"ok": 3}

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import Code, UsageError
 from ..export.json_out import write_atomic
 from ..model import SCHEMA_VERSION
 from .work import Outcome, Status
 
 INDEX = "index.jsonl"
 JOURNAL = ".index.journal.jsonl"
+LOCK = ".batch.lock"
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -47,6 +50,21 @@ def previous_records(out_dir: Path) -> dict[str, dict[str, Any]]:
             if rec.get("output"):
                 latest[rec["output"]] = rec
     return latest
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold OUT_DIR for one batch at a time (E307 otherwise). The kernel drops the lock when the
+    process dies, so a batch killed with SIGKILL leaves no stale lock behind."""
+    import fcntl
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / LOCK).open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(Code.BATCH_LOCKED, str(out_dir)) from None
+        yield
 
 
 def remove_stale_temps(out_dir: Path) -> int:

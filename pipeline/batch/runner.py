@@ -21,7 +21,7 @@ from ..export import csv_out
 from ..export.json_out import write_atomic
 from . import index
 from .crossdoc import cross_document_checks
-from .inputs import collect, output_names, output_path, sha256_file
+from .inputs import InputFile, collect, output_names, output_path, sha256_file
 from .work import Outcome, Status, Task
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
@@ -163,10 +163,30 @@ def run_batch(
     if options.scheduler and options.executor != Executor.DASK:
         raise UsageError(Code.BAD_ARGUMENT, "--scheduler needs --executor dask")
     started = time.perf_counter()
+    files = collect(inputs, globs=options.globs, exclude=options.out_dir)
+    with index.locked(options.out_dir):
+        outcomes = _convert(files, options, on_start, on_outcome)
+        notes: list[str] = []
+        written = [index.write_index(options.out_dir, outcomes)]
+        exported, cross = _exports(options, outcomes, notes)
+        written += exported
+        if options.report:
+            _reports(options, outcomes, notes)
+        result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3))
+        summary = json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(options.out_dir / "summary.json", summary)
+    return result
+
+
+def _convert(
+    files: Sequence[InputFile],
+    options: BatchOptions,
+    on_start: Callable[[int], None] | None,
+    on_outcome: Callable[[Outcome], None] | None,
+) -> list[Outcome]:
+    """One Outcome per file: resumed from the index, or converted by the executor."""
     out_dir = options.out_dir
-    files = collect(inputs, globs=options.globs, exclude=out_dir)
     names = output_names(files)
-    out_dir.mkdir(parents=True, exist_ok=True)
     index.remove_stale_temps(out_dir)
     records = index.previous_records(out_dir) if options.resume else {}
     stall = _stall_from_env() if options.stall is None else options.stall
@@ -187,32 +207,25 @@ def run_batch(
     for o in outcomes:
         if on_outcome:
             on_outcome(o)
+    if not tasks:
+        return outcomes
     journal = index.Journal(out_dir)
     try:
-        if tasks:
-            with _executor(options, len(tasks)) as executor:
-                # largest first, so one big file does not run alone at the end while other workers idle
-                for outcome in executor.imap(t for _, t in sorted(tasks, key=lambda st: -st[0])):
-                    if outcome.json_text is not None and outcome.output:  # made on a cluster worker
-                        write_atomic(Path(outcome.output), outcome.json_text)
-                        outcome.json_text = None
-                    if outcome.output:
-                        outcome.output = Path(outcome.output).name
-                    journal.add(outcome)
-                    outcomes.append(outcome)
-                    if on_outcome:
-                        on_outcome(outcome)
+        with _executor(options, len(tasks)) as executor:
+            # largest first, so one big file does not run alone at the end while other workers idle
+            for outcome in executor.imap(t for _, t in sorted(tasks, key=lambda st: -st[0])):
+                if outcome.json_text is not None and outcome.output:  # made on a cluster worker
+                    write_atomic(Path(outcome.output), outcome.json_text)
+                    outcome.json_text = None
+                if outcome.output:
+                    outcome.output = Path(outcome.output).name
+                journal.add(outcome)
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
     finally:
         journal.close()
-    notes: list[str] = []
-    written = [index.write_index(out_dir, outcomes)]
-    exported, cross = _exports(options, outcomes, notes)
-    written += exported
-    if options.report:
-        _reports(options, outcomes, notes)
-    result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3))
-    write_atomic(out_dir / "summary.json", json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n")
-    return result
+    return outcomes
 
 
 def summary_dict(result: BatchResult) -> dict[str, Any]:
