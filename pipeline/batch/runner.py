@@ -101,26 +101,32 @@ def _executor(options: BatchOptions, n_tasks: int) -> Any:
     return LocalPool(jobs, options.timeout, options.max_memory_mb)
 
 
-def _document_rows(out_dir: Path, outcomes: Sequence[Outcome]) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    """Export rows of every ok document in output order: from the worker, or read back when resumed."""
+def _document_exports(out_dir: Path, outcomes: Sequence[Outcome], keep_rows: bool) -> Iterator[Outcome]:
+    """Every ok outcome in output order with its export lines: from the worker, or made here
+    from the JSON for a resumed document."""
     for o in sorted(outcomes, key=lambda o: o.output or ""):
         if o.status is not Status.OK or not o.output:
             continue
-        if o.rows is None:
+        if o.csv is None or o.rows is None:
             path = out_dir / o.output
-            o.rows = csv_out.document_rows(path.stem, json.loads(path.read_text(encoding="utf-8")))
-        yield o.rows
-        o.rows = None  # written once; do not keep every row of the batch twice
+            rows = csv_out.document_rows(path.stem, json.loads(path.read_text(encoding="utf-8")))
+            o.csv, o.rows = csv_out.document_csv(rows), rows if keep_rows else {"indicators": rows["indicators"]}
+        yield o
+        o.csv = o.rows = None  # written once; the batch does not keep every document's rows twice
 
 
 def _exports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
+    bodies: dict[str, list[str]] = {name: [] for name in csv_out.COLUMNS}
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in csv_out.COLUMNS}
-    for doc_rows in _document_rows(options.out_dir, outcomes):
-        for name, rows in doc_rows.items():
+    for o in _document_exports(options.out_dir, outcomes, keep_rows=options.parquet):
+        for name, text in (o.csv or {}).items():
+            bodies[name].append(text)
+        for name, rows in (o.rows or {}).items():
             tables[name].extend(rows)
     cross = cross_document_checks(tables["indicators"])
+    bodies["checks"].append(csv_out.csv_rows(csv_out.COLUMNS["checks"], cross))
     tables["checks"].extend(cross)
-    files = csv_out.write_csvs(options.out_dir, tables)
+    files = csv_out.write_csvs(options.out_dir, bodies)
     if options.parquet:
         if csv_out.parquet_available():
             files += csv_out.write_parquet(options.out_dir, tables)
@@ -200,7 +206,7 @@ def _convert(
             done.input = str(f.path)
             outcomes.append(done)
         else:
-            task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall))
+            task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall), keep_rows=options.parquet)
             tasks.append((_size(f.path), task))
     if on_start:
         on_start(len(files))

@@ -37,6 +37,7 @@ class Task:
     # set for cluster workers that may not see our disk: the input bytes travel with the task
     # and the JSON comes back in the Outcome for the client to write
     payload: bytes | None = field(default=None, repr=False)
+    keep_rows: bool = False  # return every export row (for Parquet), not only the indicator rows
 
 
 @dataclass
@@ -53,13 +54,15 @@ class Outcome:
     worker_pid: int | None = None
     worker_maxrss_kb: int | None = None
     resumed: bool = False
-    # CSV rows of the document (export tables by name), built in the worker so the parent
-    # does not re-read every JSON; never written to the index
+    # the document's export lines (CSV text by table) and the rows the batch still needs
+    # (indicators for cross-document checks; all with keep_rows), made in the worker so the
+    # parent neither re-reads every JSON nor holds every row as a dict; never in the index
+    csv: dict[str, str] | None = field(default=None, repr=False)
     rows: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     json_text: str | None = field(default=None, repr=False)  # only for shipped tasks (payload)
 
     def record(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rows"}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("rows", "csv", "json_text")}
         data["status"] = self.status.value
         data["counts"] = dict(self.counts)
         return data
@@ -157,7 +160,7 @@ def _parse_shipped(name: str, payload: bytes) -> Any:
 def convert_one(task: Task) -> Outcome:
     """Parse `task.input`, write `task.output` atomically, and say how it went."""
     from ..api import parse_file
-    from ..export.csv_out import document_rows
+    from ..export.csv_out import document_csv, document_rows
     from ..export.json_out import document_json, write_atomic
 
     started = time.perf_counter()
@@ -180,7 +183,9 @@ def convert_one(task: Task) -> Outcome:
         outcome.sha256 = doc.source.sha256
         data = json.loads(text)
         outcome.counts = counts_of(data)
-        outcome.rows = document_rows(Path(task.output).stem, data)
+        rows = document_rows(Path(task.output).stem, data)
+        outcome.csv = document_csv(rows)
+        outcome.rows = rows if task.keep_rows else {"indicators": rows["indicators"]}
     except GazetteError as exc:
         exc.path = exc.path or task.input  # contract errors (E2xx) are raised without a path
         outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()

@@ -100,21 +100,31 @@ def check_row(doc_id: str, k: Mapping[str, Any], *, spans: str | None = None) ->
     }
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
+def csv_rows(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """CSV lines for `rows` (no header, no BOM): a document's share of a batch-wide table."""
     buf = io.StringIO()
-    buf.write("\ufeff")  # the BOM Excel needs to read UTF-8
     writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
     return buf.getvalue()
 
 
-def write_csvs(out_dir: Path, tables: Mapping[str, list[Row]]) -> list[Path]:
+def document_csv(rows: Mapping[str, list[Row]]) -> dict[str, str]:
+    """One document's CSV lines for every table, rendered where the document was parsed."""
+    return {name: csv_rows(columns, rows.get(name, [])) for name, columns in COLUMNS.items()}
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """A whole CSV file: the BOM Excel needs to read UTF-8, the header, the rows."""
+    return "\ufeff" + ",".join(columns) + "\r\n" + csv_rows(columns, rows)
+
+
+def write_csvs(out_dir: Path, bodies: Mapping[str, Iterable[str]]) -> list[Path]:
+    """Every table from its documents' CSV lines (in the order given), written atomically."""
     written = []
     for name, columns in COLUMNS.items():
         path = out_dir / f"{name}.csv"
-        write_atomic(path, csv_text(columns, tables.get(name, [])))
+        write_atomic(path, csv_text(columns, []) + "".join(bodies.get(name, [])))
         written.append(path)
     return written
 
