@@ -17,6 +17,7 @@ from pipeline.batch import BatchOptions, Status, run_batch
 from pipeline.errors import Code, GazetteError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
 SEED_TEXT = (FIXTURES / "plan-excerpt.txt").read_text(encoding="utf-8")
 PROPERTY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,6 +84,12 @@ def _hostile_files(folder: Path) -> dict[str, bytes]:
         "long-line.txt": ("我国经济总量达到" + "1,234," * 30_000 + "亿元").encode(),
         "huge.txt": block * (50 * 1024 * 1024 // len(block) + 1),  # ~50 MB, built here, never committed
     }
+    # real PDF and DOCX files cut short at several points (the ingest fixtures, when present)
+    for source in (FORMATS / "qingpu.pdf", FORMATS / "qingpu.docx"):
+        if source.exists():
+            data = source.read_bytes()
+            for share in (25, 50, 90):
+                files[f"cut{share}-{source.name}"] = data[: len(data) * share // 100]
     folder.mkdir()
     for name, data in files.items():
         (folder / name).write_bytes(data)
@@ -104,7 +111,7 @@ def test_hostile_files_end_in_a_result_or_a_coded_error_in_time(tmp_path: Path) 
     assert by_name["truncated.pdf"].status is Status.ERROR
     assert by_name["truncated.pdf"].code != Code.BATCH_STAGE_FAILED.value
     # regex bait must not hang a stage (a timeout here means catastrophic backtracking) nor crash it
-    for bait in ("digits.txt", "markers.txt", "long-line.txt", "nested.html"):
+    for bait in ("digits.txt", "markers.txt", "long-line.txt", "nested.html", *(n for n in files if n.startswith("cut"))):
         assert by_name[bait].status is not Status.TIMEOUT, by_name[bait].message
         assert by_name[bait].code != Code.BATCH_STAGE_FAILED.value, by_name[bait].message
 
