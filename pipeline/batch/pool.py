@@ -14,6 +14,7 @@ never forked.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and warm up
 
 def _serve(conn: Connection, max_memory_mb: int | None = None) -> None:
     """Worker main loop: warm up, say ready, then one task in, one Outcome out, until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     limit_memory(max_memory_mb)
     warm_up()
     conn.send(READY)
