@@ -116,3 +116,19 @@ def test_memory_limit_turns_a_runaway_document_into_e306(tmp_path: Path, monkeyp
     outcome = convert_one(Task(str(paths[0]), str(tmp_path / "x.json")))
     assert (outcome.status, outcome.code) == (Status.ERROR, Code.BATCH_MEMORY.value)
     assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")
+def test_ctrl_c_ends_the_batch_with_one_line_and_keeps_the_journal(tmp_path: Path) -> None:
+    _variants(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    env = {**os.environ, "GAZETTE_BATCH_STALL": "doc-=0.5"}
+    proc = subprocess.Popen(_batch_cmd(tmp_path / "in", out), cwd=ROOT, env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not list(out.glob("doc-*.json")):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
+    stdout, stderr = proc.communicate(timeout=30)
+    assert (proc.returncode, stdout, stderr) == (130, "", "gazette: interrupted\n")
+    assert (out / ".index.journal.jsonl").exists() and not (out / "index.jsonl").exists()
