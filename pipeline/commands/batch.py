@@ -21,9 +21,10 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
         help="convert many documents into a folder of JSON files, CSV exports and an index",
         description="Convert every supported file (.txt .md .pdf .docx .html) under the inputs into "
         "OUT_DIR/<name>.json, in parallel. Every input ends as ok, error or timeout in OUT_DIR/index.jsonl; "
-        "claims.csv, checks.csv, indicators.csv and sections.csv cover the whole batch. Outputs already made "
-        "from the same input bytes and schema version are skipped (--no-resume to redo them). "
-        "Exit code 1 when any document failed.",
+        "claims.csv, checks.csv, indicators.csv and sections.csv (UTF-8 with BOM) cover the whole batch, with "
+        "cross-document checks in checks.csv. Outputs already made from the same input bytes by the same "
+        "pipeline code and schema version are skipped (--no-resume to redo them). Exit code 1 when any "
+        "document failed.",
         epilog="examples:\n  gazette batch corpus/ -o outputs/\n  gazette batch plans/ reports/*.pdf -o out/ --jobs 4 --timeout 60\n"
         "  gazette batch corpus/ -o out/ --glob '*.html' --glob '*.txt'\n"
         "  gazette batch corpus/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786",
@@ -39,7 +40,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("--executor", choices=[e.value for e in Executor], default=Executor.LOCAL.value, help="local process pool or a Dask cluster")
     p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Dask scheduler address (default with dask: a local cluster)")
     p.add_argument("--parquet", action="store_true", help="also write the exports as Parquet (needs pyarrow)")
-    p.add_argument("--report", action="store_true", help="also write HTML reports (when available)")
+    p.add_argument("--report", action="store_true", help="also write HTML fact-check pages into OUT_DIR/report/")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
