@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -288,3 +289,20 @@ def test_one_batch_at_a_time_per_output_folder(corpus: Path, tmp_path: Path) -> 
             run_batch([corpus], BatchOptions(out_dir=tmp_path / "out", jobs=1, stall={}))
     assert busy.value.code is Code.BATCH_LOCKED
     assert run_batch([corpus], BatchOptions(out_dir=tmp_path / "out", jobs=1, stall={})).statuses == {"ok": 3}
+
+
+def test_a_gbk_file_name_is_converted_and_shown_in_unicode(tmp_path: Path) -> None:
+    """Zips made on Chinese Windows carry GBK file names that are not UTF-8 on Linux."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw_name = os.fsencode(folder) + b"/" + "国务院通知.txt".encode("gbk")
+    with open(raw_name, "wb") as fh:
+        fh.write((FIXTURES / "notice-excerpt.txt").read_bytes())
+    out = tmp_path / "out"
+    result = run_batch([folder], BatchOptions(out_dir=out, jobs=1, stall={}))
+    assert result.statuses == {"ok": 1}
+    assert [o.input for o in result.outcomes] == [str(folder / "国务院通知.txt")]
+    data = json.loads((out / "国务院通知.json").read_text(encoding="utf-8"))
+    assert data["source"]["path"] == str(folder / "国务院通知.txt")
+    again = run_batch([folder], BatchOptions(out_dir=out, jobs=1, stall={}))
+    assert [o.resumed for o in again.outcomes] == [True]

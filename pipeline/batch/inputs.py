@@ -10,6 +10,7 @@ its plain stem, so the corpus sample stays `outputs/qingpu-innovation-economy-14
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -63,6 +64,27 @@ def collect(inputs: Sequence[Path], *, globs: Sequence[str] = (), exclude: Path 
     return sorted(found.values(), key=lambda f: (f.rel, str(f.path)))
 
 
+def display_path(path: str) -> str:
+    """A path as valid Unicode for JSON, CSV and messages. A file name whose bytes are not UTF-8
+    (a GBK name from a zip made on Windows) is read as GB18030, else shown with \\xNN escapes;
+    the worker still opens the real path."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for raw in os.fsencode(path).split(b"/"):
+        try:
+            parts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
+
+
 def sanitize(name: str) -> str:
     """A file name that is safe on every common file system and cannot climb out of a folder."""
     name = unicodedata.normalize("NFKC", name).replace("/", "__").replace("\\", "__")
@@ -84,7 +106,7 @@ def _stem(rel: str) -> str:
 def output_names(files: Iterable[InputFile]) -> dict[Path, str]:
     """Input path → output stem (without `.json`), unique case-insensitively."""
     files = list(files)
-    names = {f.path: sanitize(_stem(f.rel)) for f in files}
+    names = {f.path: sanitize(_stem(display_path(f.rel))) for f in files}
     for level in ("extension", "hash"):
         groups: dict[str, list[InputFile]] = defaultdict(list)
         for f in files:
@@ -94,7 +116,7 @@ def output_names(files: Iterable[InputFile]) -> dict[Path, str]:
                 continue
             for f in group:
                 if level == "extension":
-                    names[f.path] = sanitize(f.rel)
+                    names[f.path] = sanitize(display_path(f.rel))
                 else:
                     names[f.path] = f"{names[f.path]}-{_short_hash(str(f.path.resolve()))}"
     return names

@@ -21,7 +21,7 @@ from ..export import csv_out
 from ..export.json_out import write_atomic
 from . import index
 from .crossdoc import cross_document_checks
-from .inputs import InputFile, collect, output_names, output_path, sha256_file
+from .inputs import InputFile, collect, display_path, output_names, output_path, sha256_file
 from .work import Outcome, Status, Task
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
@@ -203,7 +203,7 @@ def _convert(
         sha = sha256_file(f.path)
         done = index.resumable(out, sha, records) if options.resume else None
         if done is not None:
-            done.input = str(f.path)
+            done.input = display_path(str(f.path))
             outcomes.append(done)
         else:
             task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall), keep_rows=options.parquet)

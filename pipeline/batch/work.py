@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Code, GazetteError
+from .inputs import display_path
 
 
 class Status(StrEnum):
@@ -75,12 +76,13 @@ class Outcome:
 
 
 def failed(task: Task, status: Status, code: Code, detail: str, seconds: float = 0.0) -> Outcome:
+    shown = display_path(task.input)
     return Outcome(
-        input=task.input,
+        input=shown,
         output=None,
         status=status,
         code=code.value,
-        message=GazetteError(code, detail, path=task.input).one_line(),
+        message=GazetteError(code, detail, path=shown).one_line(),
         sha256=task.sha256,
         seconds=round(seconds, 4),
     )
@@ -153,7 +155,6 @@ def _parse_shipped(name: str, payload: bytes) -> Any:
         except GazetteError as exc:
             exc.path = name
             raise
-    doc.source.path = name
     return doc
 
 
@@ -164,7 +165,8 @@ def convert_one(task: Task) -> Outcome:
     from ..export.json_out import document_json, write_atomic
 
     started = time.perf_counter()
-    outcome = Outcome(input=task.input, output=None, status=Status.OK, sha256=task.sha256, worker_pid=os.getpid())
+    shown = display_path(task.input)
+    outcome = Outcome(input=shown, output=None, status=Status.OK, sha256=task.sha256, worker_pid=os.getpid())
     try:
         if task.stall < 0:
             os._exit(70)
@@ -174,6 +176,7 @@ def convert_one(task: Task) -> Outcome:
             doc = parse_file(task.input)
         else:
             doc = _parse_shipped(task.input, task.payload)
+        doc.source.path = shown  # a non-UTF-8 file name would make the JSON unwritable
         text = document_json(doc)
         if task.payload is None:
             write_atomic(Path(task.output), text)
@@ -187,16 +190,16 @@ def convert_one(task: Task) -> Outcome:
         outcome.csv = document_csv(rows)
         outcome.rows = rows if task.keep_rows else {"indicators": rows["indicators"]}
     except GazetteError as exc:
-        exc.path = exc.path or task.input  # contract errors (E2xx) are raised without a path
+        exc.path = shown  # contract errors (E2xx) come without a path; a non-UTF-8 one is not printable
         outcome.status, outcome.code, outcome.message = Status.ERROR, exc.code.value, exc.one_line()
     except MemoryError:  # over --max-memory: the document's objects are gone now, the worker lives on
         outcome.status, outcome.code = Status.ERROR, Code.BATCH_MEMORY.value
-        outcome.message = GazetteError(Code.BATCH_MEMORY, path=task.input).one_line()
+        outcome.message = GazetteError(Code.BATCH_MEMORY, path=shown).one_line()
     except Exception as exc:  # noqa: BLE001 - any uncoded failure is a stage bug; record it, keep going
         outcome.status, outcome.code = Status.ERROR, Code.BATCH_STAGE_FAILED.value
         outcome.stage = failing_module(exc)
         detail = f"{type(exc).__name__}: {str(exc)[:300]}"
-        outcome.message = GazetteError(Code.BATCH_STAGE_FAILED, f"{outcome.stage}: {detail}", path=task.input).one_line()
+        outcome.message = GazetteError(Code.BATCH_STAGE_FAILED, f"{outcome.stage}: {detail}", path=shown).one_line()
     outcome.seconds = round(time.perf_counter() - started, 4)
     outcome.worker_maxrss_kb = _maxrss_kb()
     return outcome
