@@ -68,18 +68,26 @@ def _batch_cmd(inp: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "pipeline", "batch", str(inp), "-o", str(out), "-j", "2", "-q"]
 
 
+def _slow_batch(tmp_path: Path, n: int, stall: float, wait_for: int) -> subprocess.Popen[str]:
+    """`gazette batch` in its own process group over n slowed-down documents, once `wait_for`
+    outputs exist (so a signal lands mid-batch)."""
+    _variants(tmp_path / "in", n)
+    env = {**os.environ, "GAZETTE_BATCH_STALL": f"doc-={stall}"}
+    proc = subprocess.Popen(_batch_cmd(tmp_path / "in", tmp_path / "out"), cwd=ROOT, env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and len(list((tmp_path / "out").glob("doc-*.json"))) < wait_for:
+        time.sleep(0.05)
+    return proc
+
+
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")
 def test_sigkill_then_resume_completes_with_no_torn_files(tmp_path: Path) -> None:
-    paths = _variants(tmp_path / "in", 10)
+    proc = _slow_batch(tmp_path, 10, 0.4, wait_for=3)
     out = tmp_path / "out"
-    env = {**os.environ, "GAZETTE_BATCH_STALL": "doc-=0.4"}
-    proc = subprocess.Popen(_batch_cmd(tmp_path / "in", out), cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and len(list(out.glob("doc-*.json"))) < 3:
-        time.sleep(0.05)
+    paths = sorted((tmp_path / "in").iterdir())
     os.killpg(proc.pid, signal.SIGKILL)  # parent, forkserver and workers at once
-    proc.wait()
+    proc.communicate()
     done_before = {p.name for p in out.glob("doc-*.json")}
     assert 3 <= len(done_before) < 10, "the batch should have been killed half-way"
     assert not (out / "index.jsonl").exists()
@@ -120,14 +128,8 @@ def test_memory_limit_turns_a_runaway_document_into_e306(tmp_path: Path, monkeyp
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")
 def test_ctrl_c_ends_the_batch_with_one_line_and_keeps_the_journal(tmp_path: Path) -> None:
-    _variants(tmp_path / "in", 6)
+    proc = _slow_batch(tmp_path, 6, 0.5, wait_for=1)
     out = tmp_path / "out"
-    env = {**os.environ, "GAZETTE_BATCH_STALL": "doc-=0.5"}
-    proc = subprocess.Popen(_batch_cmd(tmp_path / "in", out), cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not list(out.glob("doc-*.json")):
-        time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
     stdout, stderr = proc.communicate(timeout=30)
     assert (proc.returncode, stdout, stderr) == (130, "", "gazette: interrupted\n")
