@@ -7,6 +7,7 @@ through the batch, where every input must end as ok, a coded error or a timeout.
 from __future__ import annotations
 
 import random
+import signal
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -25,12 +26,24 @@ PROPERTY = settings(max_examples=50, deadline=None, suppress_health_check=[Healt
 _ALPHABET = st.sampled_from(list("一二三四五六七八九十百千万亿第章节条、。，,.:;()（）%％元亿年月日增长倍占比达\n 0123456789.-—〔〕《》“”"))
 
 
+PARSE_LIMIT = 20  # seconds; a stage that hangs on an example fails the test instead of the suite
+
+
+def _hung(signum: int, frame: object) -> None:
+    raise TimeoutError(f"parse_text took over {PARSE_LIMIT} s")
+
+
 def _parse_or_coded(text: str) -> None:
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.setitimer(signal.ITIMER_REAL, PARSE_LIMIT)
     try:
         doc = parse_text(text, name="hypothesis")
     except GazetteError as exc:
         assert exc.code is not Code.BATCH_STAGE_FAILED
         return
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     assert not [w for w in doc.warnings if w.code == Code.CHECK_RULE_FAILED.value], doc.warnings
     n = len(doc.text)
     for claim in doc.claims:
