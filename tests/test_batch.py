@@ -306,3 +306,29 @@ def test_a_gbk_file_name_is_converted_and_shown_in_unicode(tmp_path: Path) -> No
     assert data["source"]["path"] == str(folder / "国务院通知.txt")
     again = run_batch([folder], BatchOptions(out_dir=out, jobs=1, stall={}))
     assert [o.resumed for o in again.outcomes] == [True]
+
+
+def test_an_uncoded_stage_failure_is_recorded_with_its_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.api
+    from pipeline.batch import Task, convert_one
+
+    def broken(doc: object) -> object:
+        raise ZeroDivisionError("divisor interval contains zero")
+
+    monkeypatch.setattr(pipeline.api, "STAGES", [("metadata", broken)])
+    outcome = convert_one(Task(str(FIXTURES / "notice-excerpt.txt"), str(tmp_path / "x.json")))
+    assert (outcome.status, outcome.code) == (Status.ERROR, Code.BATCH_STAGE_FAILED.value)
+    assert outcome.stage is not None and outcome.stage.startswith("test_batch.py:")
+    assert outcome.message is not None and "ZeroDivisionError: divisor interval contains zero" in outcome.message
+
+
+def test_failing_module_names_the_innermost_stage_module() -> None:
+    from pipeline.batch.work import failing_module
+    from pipeline.schema import validate_json
+
+    with pytest.raises(GazetteError) as contract:
+        validate_json({"schema_version": "99.0.0"})
+    assert failing_module(contract.value).startswith("pipeline.schema:")
+    with pytest.raises(ValueError) as decoding:
+        json.loads("{")
+    assert failing_module(decoding.value).startswith("decoder.py:")

@@ -2,7 +2,8 @@
 
 It never raises: a coded error becomes `error` with its code, any other exception becomes
 `error` E304 naming the pipeline module it came from (a bug in that stage), so one bad file
-cannot stop a batch. Results are small picklable records; the JSON goes straight to disk.
+cannot stop a batch. Results are small picklable records; the JSON goes straight to disk
+(or back to the client, for cluster workers that do not share its file system).
 """
 
 from __future__ import annotations
@@ -101,17 +102,19 @@ def counts_of(data: dict[str, Any]) -> dict[str, int]:
 
 
 def failing_module(exc: BaseException) -> str:
-    """The innermost `pipeline.*` module in the traceback, outside this package and the API."""
-    found = "unknown"
+    """Where an uncoded exception came from: the innermost `pipeline.*` frame outside this
+    package and the API (the stage at fault), else the innermost frame of all."""
+    found = innermost = "unknown"
     for frame in traceback.extract_tb(exc.__traceback__):
         parts = Path(frame.filename).parts
+        innermost = f"{parts[-1] if parts else frame.filename}:{frame.lineno}"
         if "pipeline" not in parts:
             continue
-        module = ".".join(parts[parts.index("pipeline") :])[: -len(".py")]
-        if module.startswith(("pipeline.batch", "pipeline.api")):
-            continue
-        found = f"{module}:{frame.lineno}"
-    return found
+        root = len(parts) - 1 - parts[::-1].index("pipeline")  # the package, not a parent folder
+        module = ".".join(parts[root:])[: -len(".py")]
+        if not module.startswith(("pipeline.batch", "pipeline.api")):
+            found = f"{module}:{frame.lineno}"
+    return found if found != "unknown" else innermost
 
 
 def _maxrss_kb() -> int:
