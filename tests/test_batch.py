@@ -332,3 +332,13 @@ def test_failing_module_names_the_innermost_stage_module() -> None:
     with pytest.raises(ValueError) as decoding:
         json.loads("{")
     assert failing_module(decoding.value).startswith("decoder.py:")
+
+
+def test_a_resumed_output_broken_by_hand_is_left_out_of_the_exports_with_a_note(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
+    (out / "plan-excerpt.json").write_text('{"torn', encoding="utf-8")
+    again = run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
+    assert any(n.startswith("plan-excerpt.json left out of the exports") for n in again.notes)
+    doc_ids = {r["doc_id"] for r in csv.DictReader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8-sig")))}
+    assert "plan-excerpt" not in doc_ids and "notice-excerpt" in doc_ids

@@ -101,7 +101,9 @@ def _executor(options: BatchOptions, n_tasks: int) -> Any:
     return LocalPool(jobs, options.timeout, options.max_memory_mb)
 
 
-def _document_exports(out_dir: Path, outcomes: Sequence[Outcome], keep_rows: bool) -> Iterator[Outcome]:
+def _document_exports(
+    out_dir: Path, outcomes: Sequence[Outcome], keep_rows: bool, notes: list[str]
+) -> Iterator[Outcome]:
     """Every ok outcome in output order with its export lines: from the worker, or made here
     from the JSON for a resumed document."""
     for o in sorted(outcomes, key=lambda o: o.output or ""):
@@ -109,7 +111,12 @@ def _document_exports(out_dir: Path, outcomes: Sequence[Outcome], keep_rows: boo
             continue
         if o.csv is None or o.rows is None:
             path = out_dir / o.output
-            rows = csv_out.document_rows(path.stem, json.loads(path.read_text(encoding="utf-8")))
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:  # changed by hand since: leave it out, say so
+                notes.append(f"{path.name} left out of the exports ({type(exc).__name__}): rerun with --no-resume")
+                continue
+            rows = csv_out.document_rows(path.stem, data)
             o.csv, o.rows = csv_out.document_csv(rows), rows if keep_rows else {"indicators": rows["indicators"]}
         yield o
         o.csv = o.rows = None  # written once; the batch does not keep every document's rows twice
@@ -118,7 +125,7 @@ def _document_exports(out_dir: Path, outcomes: Sequence[Outcome], keep_rows: boo
 def _exports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
     bodies: dict[str, list[str]] = {name: [] for name in csv_out.COLUMNS}
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in csv_out.COLUMNS}
-    for o in _document_exports(options.out_dir, outcomes, keep_rows=options.parquet):
+    for o in _document_exports(options.out_dir, outcomes, options.parquet, notes):
         for name, text in (o.csv or {}).items():
             bodies[name].append(text)
         for name, rows in (o.rows or {}).items():
