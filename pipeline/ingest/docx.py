@@ -1,10 +1,13 @@
 """DOCX ingest (python-docx): body paragraphs and tables in document order.
 
-- A paragraph is one line. Heading styles (`Heading N`, `标题 N`) or an outline level give a
-  heading hint; `Title` does not (it is the document title, not a section).
+- A paragraph is one line (see docx_text for breaks, tabs, fields, text boxes, tracked changes);
+  a paragraph numbered by Word gets its label (`一、`, `1.`) in front (docx_numbering). Heading
+  styles (`Heading N`, `标题 N`) or an outline level give a heading hint; `Title` does not.
 - Tables become GridTables with `gridSpan` (colspan) and `vMerge` (rowspan) resolved, emitted one
-  row per line with cells separated by ` | ` (a merged cell appears once, in its first row).
-- Footnotes are kept apart from the body: the reference stays inline as `[n]` (as printed) and the
+  row per line with cells separated by ` | ` (a merged cell appears once, in its first row). A
+  one-column table is a frame (发文机关标识, a layout box): its content is read as body. A table
+  continued after a page break with its header row repeated is joined to the part before it.
+- Footnotes and endnotes are kept apart from the body: the reference stays inline as `[n]` and the
   notes follow the body after a separator line `----------`, each as `[n] text`.
 """
 
@@ -12,37 +15,26 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Code, InputError
 from ..model import SourceFormat
 from .base import RawDocument
-from .emit import GridSlot, TextBuilder, join_pieces, make_source, squeeze
+from .docx_numbering import Numbering
+from .docx_text import paragraph_lines, plain_text
+from .emit import GridSlot, TextBuilder, join_pieces, make_source
 from .text import clean_decoded
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTE_SEPARATOR = "----------"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TABLE_TITLE = re.compile(r"(表|指标|一览|清单|情况)")
+_CONTINUED = re.compile(r"^[(（]?续表\s*\d*[)）]?$")  # 续表 between the parts of a split table
 
 
-def _run_text(p: Any) -> str:
-    out: list[str] = []
-    for el in p.iter():
-        tag = el.tag
-        if tag == W + "t":
-            out.append(el.text or "")
-        elif tag == W + "tab":
-            out.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            out.append(" ")
-        elif tag == W + "footnoteReference":
-            out.append(f"[{el.get(W + 'id')}]")
-    return squeeze("".join(out))
-
-
-def _heading_level(p: Any, styles: dict[str, tuple[str, int | None]]) -> int | None:
+def _heading_level(p: Any, styles: dict[str, int | None]) -> int | None:
     ppr = p.find(W + "pPr")
     if ppr is not None:
         outline = ppr.find(W + "outlineLvl")
@@ -50,29 +42,31 @@ def _heading_level(p: Any, styles: dict[str, tuple[str, int | None]]) -> int | N
             return int(val) + 1
         style = ppr.find(W + "pStyle")
         if style is not None:
-            name, level = styles.get(style.get(W + "val", ""), ("", None))
-            return level
+            return styles.get(style.get(W + "val", ""))
     return None
 
 
-def _style_levels(doc: Any) -> dict[str, tuple[str, int | None]]:
-    out: dict[str, tuple[str, int | None]] = {}
+def _style_levels(doc: Any) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
     for st in doc.styles:
-        name = st.name or ""
-        m = _HEADING_STYLE.match(name.strip())
-        out[st.style_id] = (name, int(m.group(1)) if m else None)
+        m = _HEADING_STYLE.match((st.name or "").strip())
+        out[st.style_id] = int(m.group(1)) if m else None
     return out
 
 
 def _cell_text(tc: Any) -> str:
-    return join_pieces([_run_text(p) for p in tc.iter(W + "p")])
+    return join_pieces([plain_text(p) for p in tc.iter(W + "p")])
 
 
-def _table_slots(tbl: Any) -> list[GridSlot]:
+def _rows(tbl: Any) -> list[Any]:
+    return list(tbl.findall(W + "tr"))
+
+
+def _table_slots(rows: list[Any]) -> list[GridSlot]:
     """Resolve gridSpan/vMerge into origin cells with row/col spans."""
     slots: list[GridSlot] = []
     open_by_col: dict[int, GridSlot] = {}  # the slot a vMerge continuation extends
-    for r, tr in enumerate(tbl.findall(W + "tr")):
+    for r, tr in enumerate(rows):
         col = 0
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
@@ -98,20 +92,84 @@ def _table_slots(tbl: Any) -> list[GridSlot]:
     return slots
 
 
-def _footnotes(doc: Any) -> list[tuple[str, str]]:
-    for rel in doc.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
-            from lxml import etree
+def _is_frame(tbl: Any) -> bool:
+    """One cell per row: a box around body text or around another table, not a data grid."""
+    return all(len(tr.findall(W + "tc")) <= 1 for tr in _rows(tbl))
 
-            root = etree.fromstring(rel.target_part.blob)
-            notes = []
-            for fn in root.findall(W + "footnote"):
-                if fn.get(W + "type") in (None, "normal"):
-                    text = join_pieces([_run_text(p) for p in fn.iter(W + "p")])
-                    if text:
-                        notes.append((fn.get(W + "id", ""), text))
-            return notes
-    return []
+
+def _row_texts(tr: Any) -> list[str]:
+    return [_cell_text(tc) for tc in tr.findall(W + "tc")]
+
+
+@dataclass
+class _Body:
+    """Body items in order: ("line", text, hint) and ("table", rows, title); tables joined."""
+
+    styles: dict[str, int | None]
+    numbering: Numbering
+    items: list[tuple[str, Any, Any]] = field(default_factory=list)
+    last_line: str = ""
+    gap: bool = False  # only empty paragraphs (or 续表) since the last table
+
+    def paragraph(self, p: Any) -> None:
+        boxes, lines = paragraph_lines(p)
+        for box in boxes:
+            self.container(box)
+        label = self.numbering.label(p)
+        if label and lines:
+            lines[0] = label + lines[0]
+        hint = _heading_level(p, self.styles)
+        for line in lines:
+            if self.gap and _CONTINUED.match(line):
+                continue
+            self.items.append(("line", line, hint))
+            self.last_line = line
+            self.gap = False
+
+    def table(self, tbl: Any) -> None:
+        if _is_frame(tbl):
+            for tc in tbl.iter(W + "tc"):
+                if tc.getparent().getparent() is tbl:
+                    self.container(tc)
+            return
+        rows = _rows(tbl)
+        prev = self.items[-1] if self.items and self.gap else None
+        if prev and prev[0] == "table" and rows and _row_texts(rows[0]) == _row_texts(prev[1][0]):
+            prev[1].extend(rows[1:])  # the header row repeated on the next page
+            return
+        line = self.last_line
+        title = line if line and len(line) <= 40 and _TABLE_TITLE.search(line) else None
+        self.items.append(("table", rows, title))
+        self.last_line = ""
+        self.gap = True
+
+    def container(self, el: Any) -> None:
+        for child in el.iterchildren():
+            if child.tag == W + "p":
+                self.paragraph(child)
+            elif child.tag == W + "tbl":
+                self.table(child)
+            elif child.tag == W + "sdt":  # content controls wrap ordinary body content
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.container(content)
+
+
+def _notes(doc: Any) -> list[tuple[str, str]]:
+    """Footnotes, then endnotes: (id, text) of every real note."""
+    from lxml import etree
+
+    notes: list[tuple[str, str]] = []
+    for kind in ("footnote", "endnote"):
+        for rel in doc.part.rels.values():
+            if rel.reltype.endswith(f"/{kind}s") and not rel.is_external:
+                root = etree.fromstring(rel.target_part.blob)
+                for fn in root.findall(W + kind):
+                    if fn.get(W + "type") in (None, "normal"):
+                        text = join_pieces([plain_text(p) for p in fn.iter(W + "p")])
+                        if text:
+                            notes.append((fn.get(W + "id", ""), text))
+    return notes
 
 
 def _open(path: Path) -> Any:
@@ -129,18 +187,15 @@ def _open(path: Path) -> Any:
 def read_docx(path: Path) -> RawDocument:
     data = path.read_bytes()
     doc = _open(path)
-    styles = _style_levels(doc)
+    body = _Body(_style_levels(doc), Numbering.of(doc))
+    body.container(doc.element.body)
     out = TextBuilder()
-    last_line = ""
-    for child in doc.element.body.iterchildren():
-        if child.tag == W + "p":
-            last_line = _run_text(child)
-            out.line(last_line, heading=_heading_level(child, styles))
-        elif child.tag == W + "tbl":
-            title = last_line if last_line and len(last_line) <= 40 and _TABLE_TITLE.search(last_line) else None
-            out.grid(_table_slots(child), title=title, layout="docx")
-            last_line = ""
-    notes = _footnotes(doc)
+    for kind, value, extra in body.items:
+        if kind == "line":
+            out.line(value, heading=extra)
+        else:
+            out.grid(_table_slots(value), title=extra, layout="docx")
+    notes = _notes(doc)
     if notes:
         out.line(FOOTNOTE_SEPARATOR)
         for num, text in notes:
