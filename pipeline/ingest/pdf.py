@@ -118,7 +118,7 @@ def read_pdf(path: Path) -> RawDocument:
             engine += " + pdfplumber table finder"
     finally:
         doc.close()
-    lines = [group_lines(p.number, [c for c in p.chars if not inside_any(c, t)]) for p, t in zip(pages, found, strict=True)]
+    lines = [group_lines(p.number, [c for c in p.chars if not inside_any(c, t)] if t else p.chars) for p, t in zip(pages, found, strict=True)]
     lines = drop_running(pages, lines)
     tables_last = [bool(t) and all(ln.top < t[-1].bbox[3] for ln in ls) for ls, t in zip(lines, found, strict=True)]
     tables_first = [bool(t) and all(ln.top > t[0].bbox[1] for ln in ls) for ls, t in zip(lines, found, strict=True)]

@@ -1,32 +1,32 @@
 """Characters of a PDF page with PDFium (pypdfium2): text, box, font, size.
 
 pdfplumber/pdfminer read CJK pages at 5–10 pages/s; PDFium's text page gives the same characters
-at hundreds of pages/s. We call its C API directly (one call per attribute per character) and
-convert boxes to the top-left origin that pdfplumber and our `Span.bbox` use.
+at hundreds of pages/s. We call its C API directly: the page text in one call, then per character
+only its box and text object (font, size and loose box once per text object), and convert boxes
+to the top-left origin that pdfplumber and our `Span.bbox` use.
 """
 
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Code, PdfError
+from .base import CharBox
 
 
 @dataclass(slots=True)
-class Char:
-    ch: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    font: str
-    generated: bool  # inserted by PDFium (a space or line break it inferred), not in the file
-    line_y: float = 0.0  # centre of the loose (font ascent/descent) box: equal for a whole line
+class Char(CharBox):
+    """A visible character: its box on the page (so the text stream can keep it as provenance
+    without a copy), its text, and the font of its text object."""
 
+    ch: str = ""
+    size: float = 0.0
+    font: str = ""
+    line_y: float = 0.0  # centre of the loose (font ascent/descent) box: equal for a whole line
 
     @property
     def cx(self) -> float:
@@ -59,12 +59,38 @@ def open_pdf(path: Path) -> Any:
         raise PdfError(Code.PDF_CORRUPT, msg, path=str(path)) from None
 
 
-def _font_name(raw: Any, index: int, buf: Any, flags: Any) -> str:
-    import pypdfium2.raw as R
-
-    R.FPDFText_GetFontInfo(raw, index, buf, len(buf), flags)
-    name = buf.value.decode("utf-8", "replace")
+def _clean_font(raw: bytes) -> str:
+    name = raw.decode("utf-8", "replace")
     return name.split("+", 1)[1] if "+" in name[:7] else name  # drop the subset tag ABCDEF+
+
+
+class _Style:
+    """Font, size and loose box of the text object a character belongs to."""
+
+    def __init__(self, api: _Api, tp: int, height: float) -> None:
+        self.api, self.tp, self.height = api, tp, height
+        self.buf, self.flags = ctypes.create_string_buffer(128), ctypes.c_int()
+        self.flags_at = ctypes.addressof(self.flags)
+        self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        self.unpack = struct.Struct("4f").unpack_from
+        self.names: dict[bytes, str] = {}
+
+    def loose(self, k: int) -> tuple[float, float, float]:
+        """Top, bottom and centre (top-left origin) of the font's ascent/descent box around character k."""
+        self.api.loose(self.tp, k, self.rect)
+        _, top, _, bottom = self.unpack(self.rect)
+        h = self.height
+        return h - top, h - bottom, h - (top + bottom) / 2
+
+    def read(self, k: int) -> tuple[float, str, float, float, float]:
+        api, buf = self.api, self.buf
+        size = api.size(self.tp, k)
+        api.font(self.tp, k, buf, len(buf), self.flags_at)
+        raw = buf.value
+        font = self.names.get(raw)
+        if font is None:
+            font = self.names[raw] = _clean_font(raw)
+        return (size, font, *self.loose(k))
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
@@ -118,39 +144,94 @@ def _stroked(obj: Any) -> bool:
     return bool(stroke.value) and not fill.value
 
 
-def page_chars(doc: Any, index: int) -> PageChars_:
-    """All characters of page `index` (0-based) in PDFium's stream order."""
-    import pypdfium2.raw as R
+class _Api:
+    """Private prototypes of the PDFium text calls that take and return plain integer pointers.
 
+    pypdfium2's bindings type every handle as a struct pointer: each call then builds pointer
+    objects and each returned handle needs a `ctypes.cast` to compare. The same C functions typed
+    with c_void_p take the page handle and buffer addresses as ints, which is several times cheaper.
+    """
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as R
+
+        def proto(name: str, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(getattr(R, name), ctypes.c_void_p).value or 0
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        vp, i = ctypes.c_void_p, ctypes.c_int
+        self.count = proto("FPDFText_CountChars", i, vp)
+        self.text = proto("FPDFText_GetText", i, vp, i, i, vp)
+        self.unicode = proto("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.box = proto("FPDFText_GetCharBox", i, vp, i, vp, vp, vp, vp)
+        self.loose = proto("FPDFText_GetLooseCharBox", i, vp, i, vp)
+        self.obj = proto("FPDFText_GetTextObject", vp, vp, i)
+        self.size = proto("FPDFText_GetFontSize", ctypes.c_double, vp, i)
+        self.font = proto("FPDFText_GetFontInfo", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp)
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
+def _page_text(api: _Api, tp: int, n: int) -> str:
+    """The page's characters in index order: one GetText call, or one GetUnicode per character
+    when the text buffer does not line up with the character indices (PDFium leaves control
+    characters out of it; characters beyond the BMP take two UTF-16 units)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    units = api.text(tp, 0, n, buf) - 1  # the count includes the terminating NUL
+    text = buf.raw[: 2 * max(units, 0)].decode("utf-16-le", "surrogatepass")
+    if units != n or any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join(chr(api.unicode(tp, k)) for k in range(n))
+    return text.replace("\x00", "\ufffd")
+
+
+def page_chars(doc: Any, index: int) -> PageChars_:
+    """The visible characters of page `index` (0-based) in PDFium's stream order.
+
+    Whitespace (PDFium's inferred spaces and line breaks, and spaces in the file) is left out:
+    lines and cells are told apart by position. Font, size and the loose (ascent/descent) box
+    are read once per text object: one Tj/TJ run shares its font and baseline, so its characters
+    share the loose box's vertical centre (`line_y`); a character whose glyph lies outside the
+    run's loose box (rotated or vertical text) gets its own.
+    """
+    api = _api()
+    number = index + 1
     page = doc[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
-    raw = textpage.raw
-    n = R.FPDFText_CountChars(raw)
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    buf, flags = ctypes.create_string_buffer(128), ctypes.c_int()
-    loose = R.FS_RECTF()
-    chars: list[Char] = []
-    get_unicode, is_generated, get_box = R.FPDFText_GetUnicode, R.FPDFText_IsGenerated, R.FPDFText_GetCharBox
-    get_loose, get_object = R.FPDFText_GetLooseCharBox, R.FPDFText_GetTextObject
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    n = api.count(tp)
+    text = _page_text(api, tp, n) if n > 0 else ""
+    quad = (ctypes.c_double * 4)()  # left, right, bottom, top
+    quad_at = [ctypes.addressof(quad) + 8 * k for k in range(4)]
+    style = _Style(api, tp, height)
+    box, get_obj, unpack = api.box, api.obj, struct.Struct("4d").unpack_from
     last_obj: int | None = -1
-    size, font = 0.0, ""
-    for i in range(n):
-        code = get_unicode(raw, i)
-        generated = bool(is_generated(raw, i))
-        if generated and code in (10, 13):
+    size, font, line_y, lo, hi = 0.0, "", 0.0, 0.0, 0.0
+    chars: list[Char] = []
+    for k, ch in enumerate(text):
+        if ch.isspace():
             continue
-        get_box(raw, i, left, right, bottom, top)
-        obj = ctypes.cast(get_object(raw, i), ctypes.c_void_p).value
-        if obj != last_obj or obj is None:  # font and size belong to the text object
-            size = R.FPDFText_GetFontSize(raw, i)
-            font = _font_name(raw, i, buf, flags)
+        box(tp, k, *quad_at)
+        left, right, bottom, top = unpack(quad)
+        obj = get_obj(tp, k)
+        if obj != last_obj or obj is None:  # a new text object: its font, size and line
+            size, font, lo, hi, line_y = style.read(k)
+            y = line_y
             last_obj = obj
-        get_loose(raw, i, loose)
-        ch = chr(code) if code else "\ufffd"
-        line_y = height - (loose.top + loose.bottom) / 2
-        chars.append(Char(ch, left.value, height - top.value, right.value, height - bottom.value, size, font, generated, line_y))
+        elif lo <= height - (top + bottom) / 2 <= hi:
+            y = line_y
+        else:
+            y = style.loose(k)[2]
+        chars.append(Char(number, left, height - top, right, height - bottom, ch, size, font, y))
     edges = ruling_edges(page, height)
     textpage.close()
     page.close()
-    return PageChars_(index + 1, width, height, chars, edges)
+    return PageChars_(number, width, height, chars, edges)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
 from statistics import median
 
 from .base import CharBox
@@ -28,66 +29,66 @@ HEADING_FONTS: list[tuple[re.Pattern[str], int]] = [
 _LATIN = re.compile(r"[A-Za-z0-9%.]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
+    """One printed line; its extent, size and font are computed once (the paragraph rules ask
+    for them many times)."""
+
     page: int
     chars: list[Char]
-    text: str = ""
-    boxes: list[CharBox | None] = field(default_factory=list)
-
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        return median(c.size for c in self.chars)
-
-    @property
-    def font(self) -> str:
-        """The dominant font: a quote or digit in a fallback font does not change it."""
-        return Counter(c.font for c in self.chars).most_common(1)[0][0] if self.chars else ""
+    text: str
+    boxes: list[CharBox | None]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # median character size
+    font: str  # the dominant font: a quote or digit in a fallback font does not change it
 
 
 def _render(page: int, chars: list[Char]) -> Line:
-    """Text and boxes of one line; a space only between Latin words set apart."""
+    """Text and boxes of one line (chars sorted by x, no whitespace); a space only between Latin
+    words set apart."""
     text: list[str] = []
     boxes: list[CharBox | None] = []
     prev: Char | None = None
     for c in chars:
-        if c.ch.isspace():
-            continue
         if prev is not None and c.x0 - prev.x1 > 0.25 * c.size and _LATIN.match(prev.ch) and _LATIN.match(c.ch):
             text.append(" ")
             boxes.append(None)
         text.append(c.ch)
-        boxes.append(CharBox(page, c.x0, c.top, c.x1, c.bottom))  # provenance rounds the union
+        boxes.append(c)  # a Char is its own box; provenance rounds the union
         prev = c
-    return Line(page, chars, "".join(text), boxes)
+    sizes = sorted(c.size for c in chars)
+    mid = len(sizes) // 2
+    size = sizes[mid] if len(sizes) % 2 else (sizes[mid - 1] + sizes[mid]) / 2
+    fonts = Counter(c.font for c in chars)
+    return Line(
+        page,
+        chars,
+        "".join(text),
+        boxes,
+        chars[0].x0,  # sorted by x0
+        max(c.x1 for c in chars),
+        min(c.top for c in chars),
+        max(c.bottom for c in chars),
+        size,
+        fonts.most_common(1)[0][0],
+    )
 
 
 def group_lines(page: int, chars: Iterable[Char]) -> list[Line]:
     """Cluster characters into lines by vertical centre, top to bottom, each sorted by x."""
-    real = sorted((c for c in chars if not c.generated and not c.ch.isspace()), key=lambda c: c.line_y)
+    real = sorted((c for c in chars if not c.ch.isspace()), key=attrgetter("line_y"))
     rows: list[list[Char]] = []
+    last_y = 0.0
     for c in real:
-        if rows and abs(c.line_y - rows[-1][-1].line_y) <= 0.4 * max(c.size, 1.0):
+        if rows and abs(c.line_y - last_y) <= 0.4 * max(c.size, 1.0):
             rows[-1].append(c)
         else:
             rows.append([c])
-    return [_render(page, sorted(r, key=lambda c: c.x0)) for r in rows]
+        last_y = c.line_y
+    return [_render(page, sorted(r, key=attrgetter("x0"))) for r in rows]
 
 
 def _key(text: str) -> str:
