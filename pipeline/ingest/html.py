@@ -18,7 +18,7 @@ from ..errors import Code, InputError
 from ..model import SourceFormat
 from .base import RawDocument
 from .emit import GridSlot, TextBuilder, join_pieces, make_source, squeeze
-from .html_furniture import FURNITURE, META_LABELS
+from .html_furniture import FURNITURE, META_LABELS, TITLE_LABELS
 from .text import decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -98,7 +98,13 @@ def _meta_lines(box: Any) -> list[str]:
             lines[-1] += piece
         else:
             lines.append(piece)
-    return [ln for ln in lines if not ln.endswith((":", "："))]
+    out = []
+    for ln in lines:
+        label, colon, value = ln.replace("：", ":").partition(":")
+        if colon and not value.strip():
+            continue  # a label whose value never came
+        out.append(value.strip() if colon and label.replace(" ", "") in TITLE_LABELS else ln)
+    return out
 
 
 class _Walker:

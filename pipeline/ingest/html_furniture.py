@@ -24,3 +24,6 @@ META_LABELS = (
     "统一编号",
     "实施日期",
 )
+
+# labels whose value is the document's title: the value alone is the line, as on the page's own title
+TITLE_LABELS = ("名称", "标题", "文件名称", "信息名称")
