@@ -103,3 +103,34 @@ def test_cli_json_and_strict(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert subprocess.run([*run, "--strict"], capture_output=True, text=True).returncode == 1
     table = subprocess.run(run, capture_output=True, text=True)
     assert table.returncode == 0 and "1 inconsistent" in table.stdout
+
+
+def _enum(text: str) -> list[tuple[str, str]]:
+    return [(c.verdict, c.explanation) for c in parse_text(text).checks if c.rule == "enumeration_count"]
+
+
+def test_ordinal_points_follow_the_count() -> None:
+    text = "五年来,我们干好三件大事:一是稳增长。\n二是促改革;三是惠民生。\n"
+    ((verdict, expl),) = _enum(text)
+    assert verdict == "consistent" and "3 points" in expl
+    ((verdict, _),) = _enum(text.replace("三件", "四件"))
+    assert verdict == "inconsistent"
+    ((verdict, _),) = _enum(text.replace("三是惠民生", "三是惠民生;四是保安全"))
+    assert verdict == "inconsistent"
+
+
+def test_ordinal_points_at_least_and_a_new_list() -> None:
+    # 至少有: more points are no error; a new 一是 starts another list
+    assert _enum("至少有两个亮点:一是甲;二是乙;三是丙。\n")[0][0] == "consistent"
+    text = "采取两方面措施:一是甲;二是乙。\n另有安排:一是丙;二是丁;三是戊。\n"
+    assert [v for v, _ in _enum(text)] == ["consistent"]
+
+
+def test_arabic_count_before_a_list_of_names() -> None:
+    ok = "绍兴黄酒、金华火腿、西湖龙井茶3个历史经典产业入围名单。\n"
+    assert [v for v, _ in _enum(ok)] == ["consistent"]
+    # a miss is unverifiable: the items may be places, not the things counted
+    assert [v for v, _ in _enum("加快格尔木、德令哈3座光热电站建设。\n")] == ["unverifiable"]
+    # items that carry figures or brackets are no list of names
+    assert _enum("新增国家级2个、市级3个重点项目。\n") == []
+    assert _enum("街道(乡镇)、区民政部门应当在3个工作日内完成审核。\n") == []

@@ -14,6 +14,7 @@ from . import (
                growth_yoy,
                indicator_table,
                multiple,
+               ordinal_count,
                pp_change,
                rate_difference,
                share,
@@ -38,5 +39,6 @@ RULES: list[Rule] = [
     indicator_table.check,
     text_vs_table.check,
     enumeration.check,
+    ordinal_count.check,
     dates.check,
 ]

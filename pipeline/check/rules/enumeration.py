@@ -16,7 +16,10 @@ from ...numbers.numerals import parse_chinese
 from ..context import Context, Draft, RuleCode
 
 CLASSIFIERS = "个方面|个|大|项|所|种|类|条|家|座|支|位|名|张|片|批"
-COUNT_RE = regex.compile(rf"(?<![一二三四五六七八九十两百千万\d第])(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)(?P<cls>{CLASSIFIERS})")
+COUNT_RE = regex.compile(
+    rf"(?<![一二三四五六七八九十两百千万\d第.])(?:(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)"
+    rf"|(?P<d>[2-9]))(?P<cls>{CLASSIFIERS})"
+)
 CLAUSE_START = regex.compile(r"[,;:。!?\n(]")
 JOINERS = regex.compile(r"以及|和|及|与")
 AFTER_LIST = regex.compile(r"^[”\"]?[ \t]*[(:][ \t]*(?P<body>[^()。;,\n]{2,200}?)[)。;\n]")
@@ -82,13 +85,31 @@ def check(ctx: Context) -> list[Draft]:
     for m in COUNT_RE.finditer(ctx.text):
         if ctx.in_table(m.start()):
             continue
-        n = cn_number(m.group("n"))
+        n = int(m.group("d")) if m.group("d") else cn_number(m.group("n"))
         if n < 2:
             continue
         draft = _check_before(ctx, m, n) or _check_after(ctx, m, n)
+        if draft is not None and m.group("d"):
+            draft = _arabic(ctx, draft)
         if draft is not None:
             out.append(draft)
     return out
+
+
+def _arabic(ctx: Context, draft: Draft) -> Draft | None:
+    """An Arabic count (3个历史经典产业) is judged only after a clean list of names: none when
+    the items carry figures (甲2个、乙3个), brackets or verbs; a list that misses the count is
+    unverifiable, as it may name places or kinds rather than the things counted (格尔木、德令哈
+    3座电站)."""
+    where = draft.spans[1]
+    items = split_items(ctx.text[where.start : where.end])
+    if any(regex.search(r"[\d()]", i) or NOT_NOUN_LIST.search(i) or len(i) > 20 for i in items):
+        return None
+    if draft.verdict == Verdict.INCONSISTENT:
+        draft.verdict, draft.severity = Verdict.UNVERIFIABLE, None
+        draft.exemption = "the items before an Arabic count may be places or kinds, not the things counted"
+        draft.explanation = draft.explanation.rsplit(":", 1)[0] + ": " + draft.exemption
+    return draft
 
 
 def _draft(ctx: Context, m: regex.Match[str], n: int, items: list[str], where: Span) -> Draft:
