@@ -4,9 +4,7 @@
 - Fields: the last computed result is text, the instruction (`PAGE`, `DATE \\@ …`) is not.
 - Text boxes (`w:txbxContent`) are lines of their own, read once: Word stores a DrawingML box
   and a VML copy of it in `mc:AlternateContent`, and only the `mc:Choice` is read.
-- A soft line break (`w:br`) inside a paragraph wraps a title or a cell; it starts a new line only
-  where a sentence ends before it or a numbered heading follows it (text pasted from the web uses
-  soft breaks between paragraphs).
+- A soft line break (`w:br`) is read as breaks.join_soft_breaks says.
 - Tabs separate columns: a run of tabs is one `\\t` between words, none at the ends.
 """
 
@@ -15,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .breaks import join_soft_breaks
 from .emit import join_pieces, squeeze
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -22,8 +21,6 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = frozenset({W + "del", W + "moveFrom", W + "delText", W + "instrText", MC + "Fallback", W + "pPr", W + "rPr"})
 _BREAK = "\n"
 _TAB = "\t"
-_SENTENCE_END = re.compile(r"[。;；:：!！?？]$")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条篇部分])")
 _TABS = re.compile(r"[ \u3000\u00a0]*\t[\t \u3000\u00a0]*")
 
 
@@ -52,22 +49,12 @@ def _line(piece: str) -> str:
     return _TAB.join(p for p in parts if p)
 
 
-def join_soft_breaks(pieces: list[str]) -> list[str]:
-    lines: list[str] = []
-    for piece in (p for p in pieces if p):
-        if lines and not _SENTENCE_END.search(lines[-1]) and not _HEADING_START.match(piece):
-            lines[-1] = join_pieces([lines[-1], piece])
-        else:
-            lines.append(piece)
-    return lines
-
-
 def paragraph_lines(p: Any) -> tuple[list[Any], list[str]]:
     """(text boxes anchored in `p`, the lines of `p` itself)."""
     out: list[str] = []
     boxes: list[Any] = []
     _walk(p, out, boxes)
-    return boxes, join_soft_breaks([_line(piece) for piece in "".join(out).split(_BREAK)])
+    return boxes, join_soft_breaks("".join(out).split(_BREAK), _line)
 
 
 def plain_text(p: Any) -> str:

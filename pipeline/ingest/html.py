@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import Code, InputError
 from ..model import SourceFormat
 from .base import RawDocument
+from .breaks import join_soft_breaks
 from .emit import GridSlot, TextBuilder, join_pieces, make_source, squeeze
 from .html_furniture import FURNITURE, META_LABELS, TITLE_LABELS
 from .text import decode_bytes
@@ -26,10 +27,11 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # only display:none: portals set `visibility: hidden` on <body> and reveal it by script
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _HIDDEN_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{[^}]*display\s*:\s*none", re.IGNORECASE)
+_SOFT_BREAK = "\x1e"  # where a <br> was, until the paragraph is split into lines
 _PUA = dict.fromkeys(range(0xE000, 0xF900), None)
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "select", "button", "input", "textarea", "svg", "object", "embed", "head")
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table section article header footer nav blockquote pre hr br form center main aside".split()
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table section article header footer nav blockquote pre hr form center main aside".split()
 )
 
 
@@ -114,11 +116,12 @@ class _Walker:
         self.last_line = ""
 
     def flush(self) -> None:
-        line = squeeze("".join(self.pieces).translate(_PUA))
+        text = "".join(self.pieces).translate(_PUA)
         self.pieces.clear()
-        if line and not FURNITURE.match(line):
-            self.out.line(line)
-            self.last_line = line
+        for line in join_soft_breaks(text.split(_SOFT_BREAK), squeeze):
+            if not FURNITURE.match(line):
+                self.out.line(line)
+                self.last_line = line
 
     def walk(self, el: Any) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -128,6 +131,8 @@ class _Walker:
             self.out.grid(_table_slots(el), title=title, layout="html")
             self.last_line = ""
         else:
+            if tag == "br":
+                self.pieces.append(_SOFT_BREAK)
             block = tag in BLOCK_TAGS
             if block:
                 self.flush()
