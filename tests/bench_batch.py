@@ -9,6 +9,7 @@ included) with resume off. `make bench` runs main().
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -66,7 +67,8 @@ def main() -> None:
             print(f"jobs={jobs}: {f['wall']:6.2f} s  {len(paths) / f['wall']:6.1f} doc/s  ok {f['ok']}  "
                   f"worker busy {f['busy']:.2f} s  peak RSS per worker {f['peak_worker_mb']:.0f} MB  "
                   f"parent {f['parent_mb']:.0f} MB")
-        print(f"speed-up 2 vs 1 workers: {runs[1]['wall'] / runs[2]['wall']:.2f}x")
+        print(f"speed-up 2 vs 1 workers: {runs[1]['wall'] / runs[2]['wall']:.2f}x  on {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f} (other processes on the cores lower it; compare worker busy)")
 
 
 if __name__ == "__main__":
