@@ -75,3 +75,11 @@ def test_level_change_without_rate_implies_the_earlier_level() -> None:
 def test_annual_growth_without_a_period_is_not_guessed() -> None:
     (chk,) = checks("居民人均可支配收入由2.57万元增加到3.52万元、年均增长6.5%。\n", "cagr_vs_levels")
     assert chk.verdict == "unverifiable"
+
+
+def test_implied_whole_only_for_the_numerators_own_share() -> None:
+    # the share is of villages, not of 50万元; the 14% is the earlier share of a from-to
+    assert checks("村集体经济经营性收入50万元以上的行政村占比达68%。\n", "share") == []
+    assert checks("出口规模4万亿元,占全国份额从14%提升到15.5%。\n", "share") == []
+    (chk,) = checks("完成产值392.38亿元,占全区规模工业产值比重24.7%。\n", "share")
+    assert chk.kind == "implied" and chk.computed is not None and round(chk.computed.value, 2) == 1588.58

@@ -64,7 +64,7 @@ def check(ctx: Context) -> list[Draft]:
             den = stated_whole(ctx, name.group("noun"), num, m.start()) if name else None
             where = f" (the whole, {name.group('noun')}, is stated earlier)" if name and den else ""
         if den is None:
-            if pct.interval().lo > 0:  # 0% implies no whole
+            if pct.interval().lo > 0 and _speaks_of(ctx, num, m.start(), pct):  # 0% implies no whole
                 out.append(_implied_total(num, pct))
             continue
         computed = num.base_interval() / den.base_interval() * Interval.exact(100)
@@ -84,6 +84,14 @@ def check(ctx: Context) -> list[Draft]:
         out.append(Context.draft(RuleCode.SHARE, verdict, expl, figs, stated=float(pct.value),
                                  computed=computed, computed_value=point, severity=severity, judged=pct))
     return out
+
+
+def _speaks_of(ctx: Context, num: Figure, zhan: int, pct: Figure) -> bool:
+    """The share is the numerator's own (`A,占B的x%`, `A占…`) and its current one: not a share
+    of something the clause names after A (`50万元以上的行政村占比`, `6个自贸协定,与自贸伙伴
+    …占比`), nor the earlier share of a from-to (`占全国份额从14%提升到15.5%`)."""
+    between = ctx.text[num.end : zhan]
+    return between in ("", ",") and not regex.search(r"[从由]$", ctx.text[max(0, pct.start - 2) : pct.start])
 
 
 def _implied_total(num: Figure, pct: Figure) -> Draft:
