@@ -39,6 +39,8 @@ bench: setup
 
 fixtures: setup
 	$(PY) tests/fixtures/formats/make_fixtures.py
+	$(PY) tests/fixtures/formats/make_docs.py
+	$(PY) tests/fixtures/formats/make_portal.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
