@@ -134,3 +134,22 @@ def test_arabic_count_before_a_list_of_names() -> None:
     # items that carry figures or brackets are no list of names
     assert _enum("新增国家级2个、市级3个重点项目。\n") == []
     assert _enum("街道(乡镇)、区民政部门应当在3个工作日内完成审核。\n") == []
+
+
+def _rule(text: str, rule: str) -> list[tuple[str, str]]:
+    return [(c.verdict, c.explanation) for c in parse_text(text).checks if c.rule == rule and c.kind == "check"]
+
+
+def test_grown_by_x_times_is_x_plus_one() -> None:
+    text = "全市专利授权量由2020年的1000件增加到2025年的3000件,增长2倍。\n"
+    assert [v for v, _ in _rule(text, "multiple")] == ["consistent"]
+    assert [v for v, _ in _rule(text.replace("增长2倍", "增长3倍"), "multiple")] == ["inconsistent"]
+    assert [v for v, _ in _rule(text.replace("增长2倍", "是2020年的3倍"), "multiple")] == ["consistent"]
+    assert _rule(text.replace("增长2倍", "提高2倍"), "multiple") == []  # 提高x倍 is read both ways
+
+
+def test_doubling_between_two_levels_is_loose() -> None:
+    text = "研发经费由100亿元增加到210亿元,实现翻一番。\n"
+    assert [v for v, _ in _rule(text, "doubling")] == ["consistent"]
+    assert [v for v, _ in _rule(text.replace("210亿元", "180亿元"), "doubling")] == ["inconsistent"]
+    assert _rule(text.replace("210亿元", "210亿元以上"), "doubling") == []

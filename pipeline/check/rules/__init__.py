@@ -13,6 +13,7 @@ from . import (
                enumeration,
                growth_yoy,
                indicator_table,
+               levels_multiple,
                multiple,
                ordinal_count,
                pp_change,
@@ -28,6 +29,7 @@ Rule = Callable[[Context], list[Draft]]
 RULES: list[Rule] = [
     share.check,
     multiple.check,
+    levels_multiple.check,
     sum_of_parts.check,
     structure_ratio.check,
     doubling.check,
