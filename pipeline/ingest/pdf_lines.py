@@ -159,8 +159,23 @@ def _wrapped_word(prev: Line, nxt: Line, lay: Layout) -> bool:
     return prev.x1 + width > lay.right - 0.5 * lay.em
 
 
+TITLE_SIZE = 1.2  # a line this many body ems high or more is set as a title
+
+
+def _title_wraps(prev: Line, nxt: Line, lay: Layout) -> bool:
+    """A title in a large size wraps over lines that are centred (the first may be full): same font
+    and size, set close together (GB/T 9704: 回行时要做到词意完整,排列对称)."""
+    if prev.size < TITLE_SIZE * lay.em or prev.font != nxt.font or abs(prev.size - nxt.size) > 0.05 * prev.size:
+        return False
+    if not (lay.centred(nxt) and (lay.centred(prev) or lay.full(prev))) or prev.text.endswith("。"):
+        return False
+    return 0 <= nxt.top - prev.bottom <= 0.6 * prev.size
+
+
 def continues(prev: Line, nxt: Line, lay: Layout) -> bool:
     """Does `nxt` continue the paragraph `prev` ends with?"""
+    if _title_wraps(prev, nxt, lay):
+        return True
     if not (lay.full(prev) or _wrapped_word(prev, nxt, lay)):
         return False
     if lay.centred(prev) or lay.centred(nxt) or lay.indented(nxt):

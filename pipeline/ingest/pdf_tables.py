@@ -109,10 +109,12 @@ def continue_table(prev: FoundTable, nxt: FoundTable) -> None:
 
 
 def join_page_tables(found: list[list[FoundTable]], last_on_page: list[bool], first_on_page: list[bool]) -> None:
-    """Merge a table that ends page p with one that starts page p+1 when the columns agree."""
-    for p in range(len(found) - 1):
-        if found[p] and found[p + 1] and last_on_page[p] and first_on_page[p + 1]:
-            prev, nxt = found[p][-1], found[p + 1][0]
-            if _width(prev) == _width(nxt):
-                continue_table(prev, nxt)
-                found[p + 1].pop(0)
+    """Merge a table that ends page p with one that starts page p+1 when the columns agree; a
+    table that fills a whole page runs on to the next one too (a 20-row table over three pages)."""
+    carry: FoundTable | None = None  # the table that runs to the bottom of the previous page
+    for p, tables in enumerate(found):
+        last = tables[-1] if tables else None
+        if carry is not None and tables and first_on_page[p] and _width(carry) == _width(tables[0]):
+            continue_table(carry, tables.pop(0))
+            last = tables[-1] if tables else carry
+        carry = last if last is not None and last_on_page[p] else None
