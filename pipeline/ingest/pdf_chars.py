@@ -60,7 +60,12 @@ def open_pdf(path: Path) -> Any:
 
 
 def _clean_font(raw: bytes) -> str:
-    name = raw.decode("utf-8", "replace")
+    """The font's name without its subset tag; names written in GBK (仿宋_GB2312 as `#B7#C2#CB#CE_GB2312`
+    in Word's PDFs from Chinese Windows) are decoded as such."""
+    try:
+        name = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        name = raw.decode("gb18030", "replace")
     return name.split("+", 1)[1] if "+" in name[:7] else name  # drop the subset tag ABCDEF+
 
 

@@ -22,9 +22,11 @@ from .pdf_chars import Char, PageChars_
 PAGE_NUMBER = re.compile(r"^(?:[-—–－~·]*\s*\d{1,4}\s*[-—–－~·]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 MARGIN_ZONE = 0.1  # top and bottom share of the page where running heads and folios sit
 # font names that tell heading levels in government documents (GB/T 9704 practice)
+# (SimHei, 黑体, 方正黑体 FZHTK/FZHei, Source Han/Noto Sans; not Microsoft YaHei, a body face on the web;
+# KaiTi_GB2312, STKaiti, 方正楷体 FZKTK/FZKai). A font counts only when it is not the body font.
 HEADING_FONTS: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"hei|黑体|SansCJK|SourceHanSans|思源黑", re.IGNORECASE), 1),
-    (re.compile(r"kai|楷", re.IGNORECASE), 2),
+    (re.compile(r"(?<!ya)hei|黑体|FZHT|SansCJK|SourceHanSans|思源黑", re.IGNORECASE), 1),
+    (re.compile(r"kai|楷|FZKT", re.IGNORECASE), 2),
 ]
 _LATIN = re.compile(r"[A-Za-z0-9%.]")
 
@@ -124,6 +126,7 @@ class Layout:
     right: float
     em: float
     page_width: float
+    font: str = ""  # the body font: most of the long lines are set in it
 
     @classmethod
     def measure(cls, lines: Sequence[Line], page_width: float) -> Layout:
@@ -135,7 +138,8 @@ class Layout:
         left = float(min(x for x, n in lefts.items() if n >= max(lefts.values()) * 0.3))
         rights = sorted(ln.x1 for ln in long)
         right = rights[int(len(rights) * 0.9)]
-        return cls(left, right, em, page_width)
+        font = Counter(ln.font for ln in long).most_common(1)[0][0]
+        return cls(left, right, em, page_width, font)
 
     def centred(self, ln: Line) -> bool:
         mid = abs((ln.x0 + ln.x1) / 2 - (self.left + self.right) / 2) < 1.5 * self.em
@@ -187,7 +191,7 @@ def continues(prev: Line, nxt: Line, lay: Layout) -> bool:
 
 def heading_level(ln: Line, lay: Layout) -> int | None:
     """A level hint from the font of a short, left-set line that does not end a sentence."""
-    if lay.centred(ln) or len(ln.text) > 50 or ln.text.endswith("。"):
+    if lay.centred(ln) or len(ln.text) > 50 or ln.text.endswith("。") or ln.font == lay.font:
         return None
     for pattern, level in HEADING_FONTS:
         if pattern.search(ln.font):
