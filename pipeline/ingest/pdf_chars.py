@@ -78,7 +78,7 @@ class _Style:
         self.flags_at = ctypes.addressof(self.flags)
         self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
         self.unpack = struct.Struct("4f").unpack_from
-        self.names: dict[bytes, str] = {}
+        self.names: dict[int | None, str] = {}  # by font handle: a page's objects keep their fonts alive
 
     def loose(self, k: int) -> tuple[float, float, float]:
         """Top, bottom and centre (top-left origin) of the font's ascent/descent box around character k."""
@@ -87,14 +87,17 @@ class _Style:
         h = self.height
         return h - top, h - bottom, h - (top + bottom) / 2
 
-    def read(self, k: int) -> tuple[float, str, float, float, float]:
-        api, buf = self.api, self.buf
+    def read(self, k: int, obj: int | None) -> tuple[float, str, float, float, float]:
+        """Size, font name and loose box of character k, which starts text object `obj`."""
+        api = self.api
         size = api.size(self.tp, k)
-        api.font(self.tp, k, buf, len(buf), self.flags_at)
-        raw = buf.value
-        font = self.names.get(raw)
+        handle = api.obj_font(obj) if obj is not None else None
+        font = self.names.get(handle) if handle is not None else None
         if font is None:
-            font = self.names[raw] = _clean_font(raw)
+            api.font(self.tp, k, self.buf, len(self.buf), self.flags_at)
+            font = _clean_font(self.buf.value)
+            if handle is not None:
+                self.names[handle] = font
         return (size, font, *self.loose(k))
 
 
@@ -173,6 +176,7 @@ class _Api:
         self.obj = proto("FPDFText_GetTextObject", vp, vp, i)
         self.size = proto("FPDFText_GetFontSize", ctypes.c_double, vp, i)
         self.font = proto("FPDFText_GetFontInfo", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp)
+        self.obj_font = proto("FPDFTextObj_GetFont", vp, vp)
 
 
 _API: _Api | None = None
@@ -228,7 +232,7 @@ def page_chars(doc: Any, index: int) -> PageChars_:
         left, right, bottom, top = unpack(quad)
         obj = get_obj(tp, k)
         if obj != last_obj or obj is None:  # a new text object: its font, size and line
-            size, font, lo, hi, line_y = style.read(k)
+            size, font, lo, hi, line_y = style.read(k, obj)
             y = line_y
             last_obj = obj
         elif lo <= height - (top + bottom) / 2 <= hi:

@@ -29,6 +29,7 @@ HEADING_FONTS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"kai|楷|FZKT", re.IGNORECASE), 2),
 ]
 _LATIN = re.compile(r"[A-Za-z0-9%.]")
+_SIZE, _FONT, _X1, _TOP, _BOTTOM = (attrgetter(a) for a in ("size", "font", "x1", "top", "bottom"))
 
 
 @dataclass(slots=True)
@@ -61,19 +62,19 @@ def _render(page: int, chars: list[Char]) -> Line:
         text.append(c.ch)
         boxes.append(c)  # a Char is its own box; provenance rounds the union
         prev = c
-    sizes = sorted(c.size for c in chars)
+    sizes = sorted(map(_SIZE, chars))
     mid = len(sizes) // 2
     size = sizes[mid] if len(sizes) % 2 else (sizes[mid - 1] + sizes[mid]) / 2
-    fonts = Counter(c.font for c in chars)
+    fonts = Counter(map(_FONT, chars))
     return Line(
         page,
         chars,
         "".join(text),
         boxes,
         chars[0].x0,  # sorted by x0
-        max(c.x1 for c in chars),
-        min(c.top for c in chars),
-        max(c.bottom for c in chars),
+        max(map(_X1, chars)),
+        min(map(_TOP, chars)),
+        max(map(_BOTTOM, chars)),
         size,
         fonts.most_common(1)[0][0],
     )
