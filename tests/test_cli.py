@@ -80,3 +80,23 @@ def test_module_entry_point_runs() -> None:
     res = run("--version")
     assert res.returncode == 0
     assert res.stdout.startswith("gazette ")
+
+
+def test_non_utf8_file_name_is_shown_readably(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"\xb9\xfa.txt")  # 国.txt in GBK, as zips made on Windows carry it
+    (tmp_path / name).write_bytes("一、总则\n".encode())
+    out = tmp_path / "o.json"
+    assert main(["parse", str(tmp_path / name), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"].endswith("/国.txt")
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # readable by the group, as open() would make it
+
+
+def test_too_long_digit_run_is_no_claim() -> None:
+    from pipeline import parse_text
+    from pipeline.export.json_out import document_json
+
+    doc = parse_text("增长" + "9" * 400 + "%。")
+    document_json(doc)  # validates: no inf/null value sneaks into the JSON
+    assert doc.claims == []

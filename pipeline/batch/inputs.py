@@ -10,7 +10,6 @@ its plain stem, so the corpus sample stays `outputs/qingpu-innovation-economy-14
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Code, InputError, UsageError
+from ..ingest.paths import display_path
 
 EXTENSIONS = frozenset({".txt", ".md", ".pdf", ".docx", ".html", ".htm"})
 MAX_NAME = 120  # characters before the hash suffix; well under the 255-byte limit in UTF-8
@@ -62,27 +62,6 @@ def collect(inputs: Sequence[Path], *, globs: Sequence[str] = (), exclude: Path 
     if not found:
         raise InputError(Code.BATCH_NO_INPUTS, ", ".join(map(str, inputs)))
     return sorted(found.values(), key=lambda f: (f.rel, str(f.path)))
-
-
-def display_path(path: str) -> str:
-    """A path as valid Unicode for JSON, CSV and messages. A file name whose bytes are not UTF-8
-    (a GBK name from a zip made on Windows) is read as GB18030, else shown with \\xNN escapes;
-    the worker still opens the real path."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        pass
-    parts = []
-    for raw in os.fsencode(path).split(b"/"):
-        try:
-            parts.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            try:
-                parts.append(raw.decode("gb18030"))
-            except UnicodeDecodeError:
-                parts.append(raw.decode("utf-8", "backslashreplace"))
-    return "/".join(parts)
 
 
 def sanitize(name: str) -> str:

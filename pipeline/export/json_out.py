@@ -19,11 +19,23 @@ def document_json(doc: Document) -> str:
     return text
 
 
+def _file_mode() -> int:
+    """The mode open() would give a new file (0666 less the umask); mkstemp's 0600 would hide
+    outputs from other users of a shared results folder."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
 def write_atomic(path: Path, content: str) -> None:
     """temp file in the same directory + rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
             fh.flush()

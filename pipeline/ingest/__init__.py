@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import Code, InputError
 from .base import RawDocument
+from .paths import display_path
 from .text import read_text_bytes, read_text_file
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -30,7 +31,18 @@ def sniff_format(path: Path, head: bytes) -> str:
 
 def read_path(path: Path) -> RawDocument:
     """Dispatch on the sniffed format. Raises InputError with a catalogue code."""
-    spath = str(path)
+    spath = display_path(str(path))
+    try:
+        raw = _read(path, spath)
+    except InputError as exc:  # readers name the raw path; show the readable one
+        exc.path = spath
+        exc.args = (exc.one_line(),)
+        raise
+    raw.source.path = spath
+    return raw
+
+
+def _read(path: Path, spath: str) -> RawDocument:
     if not path.exists():
         raise InputError(Code.FILE_NOT_FOUND, path=spath)
     if path.is_dir():

@@ -32,6 +32,7 @@ Conventions (stable; a change is noted here):
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 import regex
@@ -293,6 +294,8 @@ def extract_claims(doc: Document) -> Document:
     for fig in scan(text, skip=regions.overlaps):
         if not _is_quantity(text, fig):
             continue
+        if any(v is not None and not math.isfinite(v) for v in (fig.value, fig.value_high, *fig.parts)):
+            continue  # a digit run too long for a float is no figure anyone stated; never emit inf
         if fig.form == "ratio" and len(fig.parts) < 3 and not cues.RATIO_CUE_RE.search(
             text, clause_start(text, fig.start, max(0, fig.start - 30)), fig.start
         ):
