@@ -41,6 +41,7 @@ fixtures: setup
 	$(PY) tests/fixtures/formats/make_fixtures.py
 	$(PY) tests/fixtures/formats/make_docs.py
 	$(PY) tests/fixtures/formats/make_portal.py
+	$(PY) tests/fixtures/formats/make_gbt_pdfs.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
