@@ -22,6 +22,7 @@ from .table_values import NULLS, clean, looks_numeric
 INF = float("inf")
 STRAY_COST = 4.0  # a cell after the last column (a stray `96.15%`): kept, marked, never typed
 LABEL_COST = 1.5  # a text cell alone on its row (`一、经济发展`): names the category below it
+BREAK_COST = 2.0  # against a soft row boundary: a blank line inside a row, or none between rows
 
 
 class Kind(StrEnum):
@@ -57,7 +58,8 @@ def cell_kind(text: str) -> Kind:
 
 SKIP: dict[Role | None, float] = {
     Role.SEQ: 1.0, Role.CATEGORY: 0.6, Role.INDICATOR: 6.0, Role.ATTRIBUTE: 1.2, Role.UNIT: 1.5,
-    Role.BASE: 2.5, Role.TARGET: 2.5, Role.GROWTH: 2.0, Role.CUMULATIVE: 2.0, Role.ACTUAL: 2.0, Role.PAST_TARGET: 2.0,
+    Role.BASE: 2.4, Role.TARGET: 2.5,  # a lone value is the goal: plans state targets, not always bases
+    Role.GROWTH: 2.0, Role.CUMULATIVE: 2.0, Role.ACTUAL: 2.0, Role.PAST_TARGET: 2.0,
     Role.VALUE: 2.0, Role.GROWTH_YOY: 2.0,
     Role.NOTE: 1.5, None: 1.5,
 }
@@ -96,12 +98,15 @@ class Placed:
 
 
 def align(
-    texts: list[str], roles: list[Role | None], row_starts: set[int] | None = None
+    texts: list[str], roles: list[Role | None], row_starts: set[int] | None = None,
+    breaks: set[int] | None = None,
 ) -> list[list[Placed]]:
     """Group cells into rows and give each its column.
 
     `row_starts` (line layouts) lists the indices of cells that begin a row; None lets the
-    programme decide (cell-per-line). Returns rows of placed cells in order.
+    programme decide (cell-per-line). `breaks` (cell-per-line copies whose rows are blocks of
+    lines) lists the cells after a blank line: a row usually starts there, but a blank line may
+    also stand for an empty cell, so it is a cost, not a rule. Returns rows of placed cells.
     """
     n, m = len(texts), len(roles)
     if n == 0 or m == 0:
@@ -110,6 +115,7 @@ def align(
     head = [sum(skip[:c]) for c in range(m)]
     tail = [sum(skip[c + 1 :]) for c in range(m)]
     kinds = [cell_kind(t) for t in texts]
+    soft = breaks or set()
     emit = [[fit(roles[c], kinds[i], texts[i]) for c in range(m)] for i in range(n)]
     # state s: column c (0..m-1); m + c: a stray cell after last column c; 2m: a label row
     lab = 2 * m
@@ -125,6 +131,7 @@ def align(
         forced_new = row_starts is not None and i in row_starts
         forced_same = row_starts is not None and i not in row_starts
         alone = row_starts is None or (forced_new and (i + 1 == n or i + 1 in row_starts))
+        soft_same, soft_new = (BREAK_COST, 0.0) if i in soft else (0.0, BREAK_COST if soft else 0.0)
         for s in range(size):
             prev = cost[i - 1][s]
             if prev == INF:
@@ -133,20 +140,20 @@ def align(
             end_row = tail[c] if c >= 0 else 0.0
             for c2 in range(m):
                 if c2 > c >= 0 and not forced_new:
-                    step = sum(skip[c + 1 : c2])
+                    step = sum(skip[c + 1 : c2]) + soft_same
                 elif not forced_same and (c2 <= c or forced_new or c < 0):
-                    step = end_row + head[c2]
+                    step = end_row + head[c2] + soft_new
                 else:
                     continue
                 total = prev + step + emit[i][c2]
                 if total < cost[i][c2]:
                     cost[i][c2], back[i][c2] = total, s
             if not forced_new and c >= 0:
-                total = prev + STRAY_COST
+                total = prev + STRAY_COST + soft_same
                 if total < cost[i][m + c]:
                     cost[i][m + c], back[i][m + c] = total, s
             if can_label[i] and alone and not forced_same:
-                total = prev + end_row + LABEL_COST
+                total = prev + end_row + LABEL_COST + soft_new
                 if total < cost[i][lab]:
                     cost[i][lab], back[i][lab] = total, s
 

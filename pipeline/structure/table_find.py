@@ -33,6 +33,7 @@ class TextTable:
     header: list[TextCell]
     cells: list[TextCell] = field(default_factory=list)
     row_starts: set[int] | None = None  # None: rows are for the aligner to find
+    breaks: set[int] = field(default_factory=set)  # cells after a blank line (soft row starts)
     title: str | None = None
     unit: str | None = None  # from a `单位:亿元` line above the table
     sub: list[TextCell] = field(default_factory=list)  # a second header row (`| | 2020年 | 2025年 |`)
@@ -105,13 +106,16 @@ def _line_table(lines: list[Line], k: int, layout: str) -> tuple[TextTable, int]
     return table, max(after, last + 1)
 
 
-def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell, int]]:
-    """Cells from lines[k:] with the index of their last line: each non-blank line, or (when
-    cells are separated by blank lines) each run of non-blank lines, up to a stop line."""
-    out: list[tuple[TextCell, int]] = []
+def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell, int, bool]]:
+    """Cells from lines[k:] with the index of their last line and whether a blank line came
+    before them: each non-blank line, or (when cells are separated by blank lines) each run of
+    non-blank lines, up to a stop line."""
+    out: list[tuple[TextCell, int, bool]] = []
     j = k
+    after_blank = False
     while j < len(lines):
         if lines[j].blank or is_page_furniture(lines[j].text):
+            after_blank = after_blank or lines[j].blank
             j += 1
             continue
         if is_stop(lines[j].text) and not _label_before_row(lines, j):
@@ -119,7 +123,8 @@ def _cell_items(lines: list[Line], k: int, grouped: bool) -> list[tuple[TextCell
         first = j
         while grouped and j + 1 < len(lines) and not lines[j + 1].blank and not is_stop(lines[j + 1].text):
             j += 1
-        out.append((_cut(lines[first : j + 1]), j))
+        out.append((_cut(lines[first : j + 1]), j, after_blank))
+        after_blank = False
         j += 1
     return out
 
@@ -156,6 +161,12 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
         while grouped and j + 1 < len(lines) and not lines[j + 1].blank:
             j += 1
         cell = _cut(lines[first : j + 1])
+        if not grouped and header_role(cell.text) is None:
+            # a header cell wrapped over two lines in a web copy: `“十四五”` then `完成值`
+            nxt = next(nonblank(lines, j + 1), None)
+            if nxt is not None and nxt == j + 1 and header_role(cell.text + lines[nxt].text.strip()):
+                j = nxt
+                cell = _cut(lines[first : j + 1])
         if len(cell.text) > 20 or header_role(cell.text) is None:
             break
         run.append((cell, j))
@@ -167,18 +178,21 @@ def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grou
     header = [c for c, _ in run]
     items = _cell_items(lines, run[-1][1] + 1, grouped)
     cells: list[TextCell] = []
+    breaks: set[int] = set()
     last_line = run[-1][1]
     i = 0
     while i < len(items):
-        window = [c for c, _ in items[i : i + len(header)]]
+        window = [c for c, _, _ in items[i : i + len(header)]]
         if _same_texts(window, header):  # the header again after a page break
             i += len(header)
             continue
+        if items[i][2] and not grouped:  # rows as blocks of lines: a blank line hints a new row
+            breaks.add(len(cells))
         cells.append(items[i][0])
         last_line = items[i][1]
         i += 1
     title, unit = _title_before(lines, k)
-    table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None,
+    table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None, breaks=breaks,
                       title=title, unit=unit, start=header[0].start)
     table.end = cells[-1].end if cells else header[-1].end
     notes, after = notes_after(lines, last_line + 1)

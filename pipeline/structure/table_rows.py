@@ -130,6 +130,11 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None,
             row.target = value
         else:
             row.extra[columns[cell.column].name] = value
+    for i, col in enumerate(columns):  # an empty cell reads as `-`: no value, the column's year
+        if row.base is None and _role(columns, i) is Role.BASE:
+            row.base = TableValue(raw="", year=col.year)
+        if row.target is None and _role(columns, i) is Role.TARGET:
+            row.target = TableValue(raw="", year=col.year)
     if row.unit is None:  # 1300亿元 in a table with no unit anywhere: the cells state it
         row.unit = next((v.unit for v in (row.base, row.target) if v and v.unit and not is_scale(v.unit)), None)
     return row

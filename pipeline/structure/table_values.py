@@ -38,6 +38,8 @@ SUFFIX_RELATIONS: list[tuple[str, Relation]] = [
 _FRAMING = re.compile(r"^(力争|争取|确保|实现)?(稳定在|保持在|控制在|维持在|保持|稳定)?(下降|降低|减少|提高|提升|增加|增长|新增)?")
 _NOTE = re.compile(r"(\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2}|[*※]+\d?|[①②③④⑤⑥⑦⑧⑨⑩]|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _LEAD_NOTE = re.compile(r"^([*※]+)(?=[\d\u4e00-\u9fff])")
+# `2027年60%,2028年进一步优化布局`: a goal dated before its figure, maybe a later stage after it
+_LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?:达到?|为)?")
 _OWN_YEAR = re.compile(r"\(((?:19|20)\d{2})\s*年?(?:底|末)?(?:数据)?\)$")
 _NUM = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(_NUM)
@@ -140,6 +142,13 @@ def read_value(text: str, unit: str | None = None, year: int | None = None, span
     own = _OWN_YEAR.search(s)
     if own and own.start() > 0:
         s, base.year = s[: own.start()], int(own.group(1))
+    lead = _LEAD_YEAR.match(s)
+    if lead and lead.end() < len(s):
+        first = re.split(r"[,;，；]", s[lead.end() :], maxsplit=1)[0]
+        dated = read_value(first, unit, int(lead.group(1)), span)
+        if dated.kind != "qualitative":
+            extra = {"text": raw} if first != s[lead.end() :] else {}
+            return dated.model_copy(update={"raw": raw, "note": note, **extra})
     if s in _MULTIPLE:
         return base.model_copy(update={"value": _MULTIPLE[s], "decimals": 0, "kind": "multiple"})
     s, bracket_kind = _unbracket(s)

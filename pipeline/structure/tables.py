@@ -55,7 +55,7 @@ def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
     names, spans = _header_cells(found)
     columns = make_columns(names, spans, found.title)
     roles = [Role(c.role) if c.role else None for c in columns]
-    placed = align([c.text for c in found.cells], roles, found.row_starts)
+    placed = align([c.text for c in found.cells], roles, found.row_starts, found.breaks)
     rows: list[list[Cell]] = []
     warnings: list[Warning_] = []
     for group in placed:
