@@ -24,7 +24,8 @@ _ASIDE = regex.compile(
     r"|专\s*栏\s*[\d\-.]{0,5}(?:\s+[^。]{0,40}|[^。\d\-.][^。]{0,40})?"
     r"|(?:附\s*)?表\s*\d{1,2}(?:-\d{1,2})?\s+[^。]{1,60}"
 )
-_ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*(?P<num>\d{1,2})?")
+# `附件1:` alone on its line heads a body as `附件1` does; `附件:` alone is the list (heading_toc.py)
+_ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*(?:(?P<num>\d{1,2})\s*[:：]?)?")
 MAX_ATTACHMENT_TITLE = 60
 _ATTACHMENT_INLINE = regex.compile(rf"附\s*件\s*(?P<num>\d{{1,2}})\s*[:：]\s*(?P<title>[^。;；:：]{{2,{MAX_ATTACHMENT_TITLE}}})")
 

@@ -14,7 +14,7 @@ from ..errors import MESSAGES, Code
 from ..model import Cell, Column, Row, Span, TableValue, Warning_
 from .table_columns import Role
 from .table_units import is_scale, is_unit
-from .table_values import read_value, split_note
+from .table_values import NULLS, read_value, split_note
 
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
 VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL, Role.PAST_TARGET)
@@ -114,7 +114,7 @@ def type_row(cells: list[Cell], columns: list[Column], label: str | None = None,
     row.category = fields.get(Role.CATEGORY) or label
     row.indicator = split_note(fields[Role.INDICATOR])[0] if fields.get(Role.INDICATOR) else None
     row.attribute = fields.get(Role.ATTRIBUTE) or None
-    row.unit = fields.get(Role.UNIT) or None
+    row.unit = fields.get(Role.UNIT) if fields.get(Role.UNIT) not in NULLS else None  # `—`: no unit
     if row.unit is None and row.indicator and Role.UNIT not in fields:
         m = _UNIT_IN_NAME.search(row.indicator)  # 地区生产总值(亿元) when there is no 单位 column
         row.unit = m.group(1) if m and is_unit(m.group(1)) else unit
