@@ -22,6 +22,17 @@ FRAME = regex.compile(
     r"本[市省区县]|我[市省区县]|全社会|完成|实现|\s)*"
 )
 LINK = regex.compile(r"(?:为|达|达到|是|共|共计|总计|合计|实现|完成)?")
+# the period a clause is stated for, when it opens the clause: a monthly release mixes
+# 4月份 and 1-4月份 levels of the same name, and a share of one is no share of the other
+PERIOD = regex.compile(r"(?:^|(?<=[,;:。\n]))(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|[一二三四1-4]季度|"
+                       r"前三季度|[上下]半年|全年|(?:19|20)\d{2}年)(?=[,末底])")
+
+
+def period_lead(ctx: Context, pos: int) -> str | None:
+    """The last period phrase opening a clause of `pos`'s paragraph before `pos` (月份 dropped)."""
+    p0, _ = ctx.paragraph(pos)
+    found = [m.group() for m in PERIOD.finditer(ctx.text, p0, pos)]
+    return found[-1].replace("月份", "月") if found else None
 
 
 def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]:
@@ -42,6 +53,9 @@ def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]
 def stated_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | None:
     """The level named `noun` stated before position `before`, in `num`'s dimension."""
     mentions = _mentions(ctx, noun.strip(), num, before)
+    lead = period_lead(ctx, before)
+    if lead is not None:  # a level stated for another period is no whole of this share
+        mentions = [f for f in mentions if period_lead(ctx, f.start) in (None, lead)]
     p0, _ = ctx.paragraph(before)
     local = [f for f in mentions if f.start >= p0]
     if local:

@@ -24,6 +24,8 @@ ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到
 WHOLE_NAME = regex.compile(r"(?P<noun>[^\d,;。()的]{2,16}?)(?:的|比重|比例|份额|\()")
 CLAUSE_END = regex.compile(r"[;。\n]")
 CHANGE_WORDS = regex.compile(r"增|降|提高|提升|减少|比上年|同比|年均")
+# a change of a level (比上年末增加2.35万人) is not the part a following 占… speaks of
+CHANGE_OF = regex.compile(r"比(?:上年|上月|年初|上年同期)[末底]?(?:增加|减少|净增|多|少)$")
 MAX_LOOKBACK = 40
 MAX_LOOKAHEAD = 45
 
@@ -31,7 +33,8 @@ MAX_LOOKAHEAD = 45
 def _numerator(ctx: Context, pos: int) -> Figure | None:
     start = pos - MAX_LOOKBACK
     clause = max((m.end() for m in CLAUSE_END.finditer(ctx.text, max(0, start), pos)), default=max(0, start))
-    cands = [f for f in ctx.figures_in(clause, pos) if f.dimension not in RATIO_DIMS]
+    cands = [f for f in ctx.figures_in(clause, pos) if f.dimension not in RATIO_DIMS
+             and not CHANGE_OF.search(ctx.text, max(0, f.start - 8), f.start)]
     return cands[-1] if cands else None
 
 

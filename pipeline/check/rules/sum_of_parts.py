@@ -25,6 +25,7 @@ from ..units import RATIO_DIMS
 QIZHONG = regex.compile(r"其中")
 CHANGE_BEFORE = regex.compile(r"(增加(?!值)|减少|增长|下降|提高|降低|比上年|同比|新增|净增|多|少)[^,;、]{0,3}$")
 SLACK = Decimal("0.10")  # relative distance beyond which a list is taken as partial/overlapping
+SHORT = Decimal("0.02")  # a 其中 list short of its total by more is taken as partial
 # a breakdown opened at a sentence start: 按经营地统计, 分领域看, 从地区看, 按产业分 (not 按…计算)
 INTRO = regex.compile(r"(?:(?<=[。\n])|^)(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]")
 PER_HEAD = regex.compile(r"人均|平均|每[万千百]?人|每户")
@@ -34,10 +35,15 @@ ROUNDING_NOTE = regex.compile(r"未作机械调整|四舍五入[^。\n]{0,24}(?:
 
 def _total(ctx: Context, pos: int) -> Figure | None:
     s, _ = ctx.sentence(pos)
+    p0 = ctx.paragraph(pos)[0]
     before = ctx.figures_in(s, pos)
     while not before and s > 0:
         s = ctx.sentence(s - 1)[0]
+        while s > 0 and not ctx.text[s : ctx.sentence(s)[1]].strip():
+            s = ctx.sentence(s - 1)[0]  # the line break after 。 is a sentence of its own
         before = ctx.figures_in(s, ctx.sentence(s)[1])
+        if s < p0 and s != ctx.paragraph(s)[0]:
+            before = []  # another paragraph's total only when it leads that paragraph
         if not _opens_breakdown(ctx, s):
             break
         before = []  # an earlier breakdown of the same total: look one sentence further back
@@ -86,13 +92,14 @@ def check(ctx: Context) -> list[Draft]:
             continue
         # the first list that adds up wins; else the first that comes close but misses; else
         # the shortest (a partial list is unverifiable, not an error)
-        drafts = [_judge(ctx, total, parts, loose) for parts in lists]
+        partial = m.group() == "其中"
+        drafts = [_judge(ctx, total, parts, loose, partial) for parts in lists]
         out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT),
                         next((d for d in drafts if d.verdict == Verdict.INCONSISTENT), drafts[0])))
     return out
 
 
-def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None) -> Draft:
+def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None, partial: bool) -> Draft:
     figs = [total, *parts]
     terms = " + ".join(p.label() for p in parts)
     summed = Interval.exact(0)
@@ -118,7 +125,12 @@ def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None) 
         exemption = f"the document says “{loose}”: totals may differ from the sum of rounded parts"
     verdict, severity = judge(stated, computed, total.decimals)
     if verdict == Verdict.INCONSISTENT:
-        far = abs(shown - total.value) > SLACK * total.value
+        gap = shown - total.value
+        # amounts after 其中 that fall short may be only some of the parts (国有控股 and 民间投资
+        # of all investment leave out foreign-funded firms): short by more than SHORT is no
+        # error; counts after 共…其中 (科学技术奖15项,其中…) are read as the full enumeration
+        short = partial and not total.is_count and -gap > SHORT * total.value
+        far = abs(gap) > SLACK * total.value or short
         if far:
             return Context.draft(RuleCode.SUM_OF_PARTS, Verdict.UNVERIFIABLE,
                                  f"{base}: the parts listed after 其中 are far from the total, so they may "
