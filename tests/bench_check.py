@@ -122,6 +122,8 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else MUTANTS
     _scores("fixtures", FIXTURES, CASES)
     _scores("real excerpts", REAL, sorted(p.stem for p in REAL.glob("*.txt")))
+    bulletins = REAL.parent / "realbulletin"
+    _scores("real bulletin excerpts", bulletins, sorted(p.stem for p in bulletins.glob("*.txt")))
     corpus_dev()
     if n:
         injection(n)
