@@ -43,6 +43,7 @@ class _Tree:
     def __init__(self) -> None:
         self.stack: list[_Open] = []
         self.last_value: dict[str, int] = {}
+        self.last_parent: dict[str, str | None] = {}  # key of the heading a series last sat under
         self.accepted: list[tuple[Candidate, int, int | None]] = []  # (candidate, level, parent index)
         self.quiet = False  # inside an aside (heading_blocks.py)
 
@@ -52,6 +53,7 @@ class _Tree:
         self.stack[at:] = [_Open(cand.key, cand.style, cand.value, len(self.accepted) - 1)]
         if cand.value is not None:
             self.last_value[cand.key] = cand.value
+            self.last_parent[cand.key] = self.stack[at - 1].key if at > 0 else None
 
     def aside(self) -> None:
         self.quiet = True
@@ -84,8 +86,9 @@ class _Tree:
             elif v == 1 and cand.strong and pos == len(self.stack) - 1 and cand.style in LIST_STYLES:
                 self._push(pos, cand)  # a new list under an unnumbered sub-heading
             return
-        opens = v == 1 or (cand.style in CONTINUOUS_STYLES and v == self.last_value.get(cand.key, 0) + 1)
-        if not (opens and cand.strong):
+        follows = v is not None and v > 1 and v == self.last_value.get(cand.key, 0) + 1
+        opens = v == 1 or (cand.style in CONTINUOUS_STYLES and follows)
+        if not ((opens or follows) and cand.strong):
             return
         at = len(self.stack)
         if cand.style not in LIST_STYLES:
@@ -94,6 +97,11 @@ class _Tree:
         if cand.style in CONTINUOUS_STYLES:
             while at > 0 and self.stack[at - 1].style not in _OWNS_CHAPTERS:
                 at -= 1  # 第一节 never sits under 一、 or (一): those series end where it starts
+        parent = self.stack[at - 1].key if at > 0 else None
+        if not opens and self.last_parent.get(cand.key) != parent:
+            return
+        # (五) under 三、 after (一)…(四) under 二、: plans number their second level through the
+        # whole document, so a series may continue under the next parent of the same style
         self._push(at, cand)
 
 

@@ -42,13 +42,15 @@ ROLE_PATTERNS: list[tuple[Role, str]] = [
     (Role.CUMULATIVE, r"^累计"),
     (Role.CATEGORY, r"^(指标)?(类别|类型|领域|分类|类目|板块|维度|方面|大类|门类|一级指标)$"),
     (Role.INDICATOR, r"^(主要|具体|二级|三级)?(指标(名称|内容|项)?|名称|项目(名称)?)$|^(产品|行业)名称$"),
-    (Role.TARGET, r"目标|预期值|规划值|期末值"),
+    (Role.TARGET, r"目标|预期值|规划值|期末值|^(近期|远期)规划(\(.*\))?$"),
     (Role.BASE, r"基础|基期|基准|基数|现状|现值|起点"),
     (Role.ACTUAL, r"完成值|实际|实绩|达成值"),
     (Role.NOTE, r"完成情况|备注|说明|注释|责任|牵头|主管|来源|口径"),
     (Role.VALUE, r"^(产量|数量|绝对数|绝对值|总量|金额|数值|全年|本年)(\(.*\))?$"),
 ]
 _COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
+# A header cell spanning the value columns under it (`指标值` over `现状 | 近期规划`): no column.
+GROUP_WORDS = frozenset({"指标值", "指标数值", "数值", "规划指标值"})
 
 # five-year plan n: 十一五 = 2006–2010 … 十五五 = 2026–2030; a plan's figures are its end year.
 PLAN_END: dict[str, int] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -88,7 +90,7 @@ def is_header_word(name: str) -> bool:
     return header_role(name) is not None
 
 
-def _is_bare_year(name: str) -> bool:
+def is_bare_year(name: str) -> bool:
     return bool(_BARE_YEAR.match(squash(name)))
 
 
@@ -98,7 +100,12 @@ def map_columns(names: list[str], title: str | None = None) -> list[tuple[Role |
     the achieved value (`“十四五”目标值 | 2025年` in a completion table)."""
     roles = [header_role(n) for n in names]
     years = [header_year(n) for n in names]
-    bare = [i for i, n in enumerate(names) if _is_bare_year(n)]
+    cats = [i for i, r in enumerate(roles) if r is Role.CATEGORY]
+    if len(cats) > 1 and Role.ATTRIBUTE not in roles:
+        for i in cats:  # `指标类别 | … | 类型`: beside a category, 类型 holds 约束性/预期性
+            if squash(names[i]) == "类型":
+                roles[i] = Role.ATTRIBUTE
+    bare = [i for i, n in enumerate(names) if is_bare_year(n)]
     explicit_target = [i for i, r in enumerate(roles) if r is Role.TARGET]
     if bare and not explicit_target:
         last = max(bare, key=lambda i: (years[i] or 0, i))

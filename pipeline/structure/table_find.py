@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .table_columns import Role, header_role, is_indicator_header
+from .table_columns import (
+    GROUP_WORDS,
+    Role,
+    header_role,
+    header_year,
+    is_bare_year,
+    is_indicator_header,
+    squash,
+)
 from .table_lines import (
     Line,
     TextCell,
@@ -167,6 +175,9 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
             if nxt is not None and nxt == j + 1 and header_role(cell.text + lines[nxt].text.strip()):
                 j = nxt
                 cell = _cut(lines[first : j + 1])
+        if run and squash(cell.text) in GROUP_WORDS:
+            j += 1  # `指标值` over `现状 | 近期规划`: a spanning cell, not a column
+            continue
         if len(cell.text) > 20 or header_role(cell.text) is None:
             break
         run.append((cell, j))
@@ -174,9 +185,30 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
     return run, grouped
 
 
+def _year_sub(run: list[tuple[TextCell, int]]) -> tuple[list[tuple[TextCell, int]], list[TextCell]]:
+    """`现状 | 近期规划 | (2025年) | (2030年)`: bare years after as many value headers without a
+    year are a second header row under them (read as `现状(2025年)`), not columns of their own."""
+    names = [c.text for c, _ in run]
+    n = 0
+    while n < len(run) and is_bare_year(names[len(run) - 1 - n]):
+        n += 1
+    if not n or n == len(run):
+        return run, []
+    head = run[: len(run) - n]
+    slots = [i for i, (c, _) in enumerate(head)
+             if header_role(c.text) in (Role.BASE, Role.TARGET) and header_year(c.text) is None]
+    if len(slots) != n:
+        return run, []
+    sub = [TextCell("", c.start, c.start) for c, _ in head]
+    for i, (c, _) in zip(slots, run[len(head):], strict=True):
+        sub[i] = c
+    return head, sub
+
+
 def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grouped: bool) -> tuple[TextTable, int]:
-    header = [c for c, _ in run]
     items = _cell_items(lines, run[-1][1] + 1, grouped)
+    run, sub = _year_sub(run)
+    header = [c for c, _ in run]
     cells: list[TextCell] = []
     breaks: set[int] = set()
     last_line = run[-1][1]
@@ -193,7 +225,7 @@ def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grou
         i += 1
     title, unit = _title_before(lines, k)
     table = TextTable(layout="cell_per_line", header=header, cells=cells, row_starts=None, breaks=breaks,
-                      title=title, unit=unit, start=header[0].start)
+                      title=title, unit=unit, start=header[0].start, sub=sub)
     table.end = cells[-1].end if cells else header[-1].end
     notes, after = notes_after(lines, last_line + 1)
     table.notes = [n.text.strip() for n in notes]

@@ -19,7 +19,8 @@ from .table_values import NULLS, read_value, split_note
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
 VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL, Role.PAST_TARGET)
 _SUBROW = re.compile(r"^(其中|含|包括)")
-_UNIT_IN_NAME = re.compile(r"\(([^()]{1,10})\)$")
+# 地区生产总值(亿元); 保障性租赁住房数量(万套(间)): the unit may carry its own qualifier
+_UNIT_IN_NAME = re.compile(r"\(([^()]{1,10}(?:\([^()]{1,4}\))?)\)$")
 
 
 def tidy(text: str) -> str:
