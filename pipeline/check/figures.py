@@ -85,7 +85,8 @@ def from_claim(text: str, claim: Claim) -> Figure | None:
     if claim.kind in NOT_FIGURES or claim.value is None or not claim.unit:
         return None
     m = DIGITS_RE.match(claim.raw)
-    if m is None or claim.raw[m.end() :] != claim.unit:
+    # bare digits with a unit: a coordinated figure whose unit is printed after the list's last
+    if m is None or claim.raw[m.end() :] not in (claim.unit, ""):
         return None
     start, end = claim.span.start, claim.span.end
     if text[start:end] != claim.raw:

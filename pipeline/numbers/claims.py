@@ -25,6 +25,10 @@ Conventions (stable; a change is noted here):
 - Not claims: table regions (doc.tables spans, `|`/tab rows), 《titles》, short “quoted names”,
   heading markers, ordinals (第一), idioms (一带一路, 三位一体), document numbers, letter-joined
   numbers (5G, H3, PM2.5), a lone Chinese 一 before a measure word (一批), months (1-11月).
+- Coordinated figures sharing one unit printed after the last (`快5.8和3.8个百分点`,
+  `分别为1.2、3.4亿元`): every number is a claim with that scale and unit; its span and `raw` are
+  the number alone (5.8), `decimals` as printed (coordinated.py). A claim whose raw is bare digits
+  while it has a unit is such a figure: no other claim prints its unit outside its span.
 - `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
   figures (or listed names) it refers to, in order.
 """
@@ -39,6 +43,7 @@ import regex
 
 from ..model import Claim, ClaimKind, Document, Normalized, Period, Relation, Span
 from . import cues
+from .coordinated import share_units
 from .distribute import distribute_respectively
 from .figures import Figure, scan
 from .periods import PeriodRef, find_periods
@@ -291,7 +296,9 @@ def extract_claims(doc: Document) -> Document:
     ctx = _context(doc)
     claims: list[Claim] = []
     prev: Claim | None = None
-    for fig in scan(text, skip=regions.overlaps):
+    figs = list(scan(text, skip=regions.overlaps))
+    share_units(text, figs)
+    for fig in figs:
         if not _is_quantity(text, fig):
             continue
         if any(v is not None and not math.isfinite(v) for v in (fig.value, fig.value_high, *fig.parts)):

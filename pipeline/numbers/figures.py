@@ -68,6 +68,7 @@ class Figure:
     more: str | None = None  # 多/余 printed inside the figure
     chinese: bool = False
     parts: list[float] = field(default_factory=list)
+    shared: bool = False  # the unit is the one printed after the last of a coordinated list
 
 
 def _split_scale(raw: str, scale: str | None) -> tuple[str, str | None]:
