@@ -57,6 +57,8 @@ _FUSED = regex.compile(r"\((?:一)\)|\(1\)|(?<![\d.])1[.、](?!\d)|第一(?:章|
 _SPACED = regex.compile(r"(?<=(?:^|\s)\p{Han})\s+(?=\p{Han}(?:\s|$))")
 LIST_END = ("；", ";", ",", "，", "、")
 LIST_MID = regex.compile(r"[;；]")  # clauses of a list sentence, never inside a title
+# 第一条(目的依据): an article's caption in parentheses right after its number (Shanghai rules)
+_ARTICLE_CAPTION = regex.compile(r"\s*\((?P<caption>[^()。,，;；:：]{1,20})\)")
 
 
 @dataclass
@@ -145,7 +147,11 @@ def line_candidates(text: str, start: int, end: int) -> list[Candidate]:
             number = inner[1].group("num")
             inner_at = inner[1].end()
     value = numeral_value(style, number)
-    if style is Style.TIAO:  # an article has no title: its text is the body
+    if style is Style.TIAO:  # an article has no title (its text is the body), unless it has a caption
+        cap = _ARTICLE_CAPTION.match(text, m.end(), end)
+        if cap:
+            title = clean_title(cap.group("caption"))
+            return [Candidate(style, key, marker, number, value, start, cap.end(), title, cap.end() < end, True)]
         return [Candidate(style, key, marker, number, value, start, m.end(), "", False, True)]
     fused = _FUSED.search(text, inner_at, end) if style is not Style.MD else None
     cut = end
