@@ -18,9 +18,10 @@ import regex
 from .heading_grammar import Candidate, Style, clean_title, line_candidates
 from .heading_lines import Line
 
-# 注: / 注:1.… / [注] / 【注】 / 附注 / 注释: / 专栏3 title / 专 栏 / 表1 title (short, not a sentence)
+# 注: / 注:1.… / [注] / 【注】 / 附注 / 注释: / 名词解释 (the glossary closing a work report, its
+# 1.“两重”:… entries are notes) / 专栏3 title / 专 栏 / 表1 title (short, not a sentence)
 _ASIDE = regex.compile(
-    r"(?:[\[【]\s*注\s*[\]】]|附\s*注|注\s*释|注)\s*(?:[:：].*|\s*)"
+    r"(?:[\[【]\s*注\s*[\]】]|附\s*注|名\s*词\s*(?:注\s*释|解\s*释|说\s*明)|注\s*释|注)\s*(?:[:：].*|\s*)"
     r"|专\s*栏\s*[\d\-.]{0,5}(?:\s+[^。]{0,40}|[^。\d\-.][^。]{0,40})?"
     r"|(?:附\s*)?表\s*\d{1,2}(?:-\d{1,2})?\s+[^。]{1,60}"
 )
