@@ -88,8 +88,8 @@ class _Tree:
             return
         follows = v is not None and v > 1 and v == self.last_value.get(cand.key, 0) + 1
         opens = v == 1 or (cand.style in CONTINUOUS_STYLES and follows)
-        if not ((opens or follows) and cand.strong):
-            return
+        if not (opens or follows) or not (cand.strong or (follows and cand.style in LIST_STYLES)):
+            return  # a long item may continue a task list numbered through its groups (1.-2. under (一), 3. under (二))
         at = len(self.stack)
         if cand.style not in LIST_STYLES:
             while at > 0 and self.stack[at - 1].style in LIST_STYLES:
