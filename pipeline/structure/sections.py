@@ -29,6 +29,7 @@ from .heading_lines import Line, body_lines
 from .heading_toc import attachment_line_indexes, toc_line_indexes
 
 _OWNS_CHAPTERS = CONTINUOUS_STYLES | {Style.MD, Style.ATTACHMENT}
+_FORM_TITLE_END = ("表", "登记单", "回执单", "告知单")
 
 
 @dataclass
@@ -61,7 +62,8 @@ class _Tree:
     def add(self, cand: Candidate) -> None:
         if cand.style is Style.ATTACHMENT:  # an attachment body: every series restarts below it
             self.last_value.clear()
-            self.quiet = False
+            # a form (自查表, 申请表): its (1)… lines are fields to fill in, not headings
+            self.quiet = cand.title.endswith(_FORM_TITLE_END)
             self._push(0, cand)
             return
         if self.quiet and cand.style in LIST_STYLES:
