@@ -59,7 +59,7 @@ def cell_kind(text: str) -> Kind:
 SKIP: dict[Role | None, float] = {
     Role.SEQ: 1.0, Role.CATEGORY: 0.6, Role.INDICATOR: 6.0, Role.ATTRIBUTE: 1.2, Role.UNIT: 1.5,
     Role.BASE: 2.4, Role.TARGET: 2.5,  # a lone value is the goal: plans state targets, not always bases
-    Role.GROWTH: 2.0, Role.CUMULATIVE: 2.0, Role.ACTUAL: 2.0, Role.PAST_TARGET: 2.0,
+    Role.GROWTH: 2.0, Role.CUMULATIVE: 2.0, Role.ACTUAL: 2.0, Role.PAST_TARGET: 2.0, Role.LONG_TERM: 2.0,
     Role.VALUE: 2.0, Role.GROWTH_YOY: 2.0,
     Role.NOTE: 1.5, None: 1.5,
 }
@@ -71,7 +71,7 @@ FIT: dict[Role | None, dict[Kind, float]] = {
     Role.ATTRIBUTE: {Kind.ATTR: 0.0, Kind.EMPTY: 1.0, Kind.NULL: 1.0},
     Role.UNIT: {Kind.UNIT: 0.0, Kind.EMPTY: 1.0, Kind.NULL: 1.0},
     Role.BASE: _VALUE, Role.TARGET: _VALUE, Role.GROWTH: _VALUE, Role.CUMULATIVE: _VALUE, Role.ACTUAL: _VALUE,
-    Role.PAST_TARGET: _VALUE, Role.VALUE: _VALUE, Role.GROWTH_YOY: _VALUE,
+    Role.PAST_TARGET: _VALUE, Role.LONG_TERM: _VALUE, Role.VALUE: _VALUE, Role.GROWTH_YOY: _VALUE,
     Role.NOTE: {Kind.TEXT: 0.5, Kind.EMPTY: 0.3, Kind.NULL: 0.5, Kind.NUM: 1.0, Kind.INT: 1.5},
     None: {},
 }

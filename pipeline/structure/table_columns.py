@@ -25,6 +25,7 @@ class Role(StrEnum):
     CUMULATIVE = "cumulative"
     ACTUAL = "actual"
     PAST_TARGET = "past_target"  # the last plan's goal in a review table (“十三五”目标值)
+    LONG_TERM = "long_term"  # a vision beyond the plan's period (2035年 in a “十四五” plan)
     NOTE = "note"
     # a statistical table (产品名称 | 单位 | 产量 | 比上年增长(%)): mapped, but never an indicator table
     VALUE = "value"
@@ -45,7 +46,7 @@ ROLE_PATTERNS: list[tuple[Role, str]] = [
     (Role.TARGET, r"目标|预期值|规划值|期末值|^(近期|远期)规划(\(.*\))?$"),
     (Role.BASE, r"基础|基期|基准|基数|现状|现值|起点"),
     (Role.ACTUAL, r"完成值|实际|实绩|达成值"),
-    (Role.NOTE, r"完成情况|备注|说明|注释|责任|牵头|主管|来源|口径"),
+    (Role.NOTE, r"完成情况|进展|评价|备注|说明|注释|责任|牵头|主管|来源|口径"),
     (Role.VALUE, r"^(产量|数量|绝对数|绝对值|总量|金额|数值|全年|本年)(\(.*\))?$"),
 ]
 _COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
@@ -76,7 +77,7 @@ def header_year(name: str) -> int | None:
 def header_role(name: str) -> Role | None:
     """The role of one header cell, or None when it is not a header word we know."""
     s = squash(name)
-    if not s:
+    if not s or "、" in s:  # `“十五五”发展目标、主要指标`: a title lists, a header cell names one column
         return None
     for role, pat in _COMPILED:
         if pat.search(s):
@@ -94,7 +95,14 @@ def is_bare_year(name: str) -> bool:
     return bool(_BARE_YEAR.match(squash(name)))
 
 
-def map_columns(names: list[str], title: str | None = None) -> list[tuple[Role | None, int | None]]:
+def plan_end(text: str | None) -> int | None:
+    """The end year of the five-year plan a document title names (“十四五”规划 → 2025)."""
+    p = _PLAN.search(squash(text or ""))
+    return PLAN_END.get(p.group(1)) if p else None
+
+
+def map_columns(names: list[str], title: str | None = None,
+                plan_year: int | None = None) -> list[tuple[Role | None, int | None]]:
     """Role and year of every header. Bare year columns (`2020年 | 2025年`) become base and
     target by order when no explicit target column exists; after an explicit target they hold
     the achieved value (`“十四五”目标值 | 2025年` in a completion table)."""
@@ -118,6 +126,7 @@ def map_columns(names: list[str], title: str | None = None) -> list[tuple[Role |
             after_target = i > t and (t_year is None or (years[i] or 0) >= t_year)
             roles[i] = Role.ACTUAL if after_target else Role.BASE
     _review(roles, years)
+    _long_term(roles, years, plan_year)
     title_year = header_year(title or "")
     for i, r in enumerate(roles):
         if r is Role.TARGET and years[i] is None and title_year:
@@ -135,10 +144,26 @@ def _review(roles: list[Role | None], years: list[int | None]) -> None:
     for i in targets:
         if i != last and (years[i] or 0) < (years[last] or 0):
             roles[i] = Role.PAST_TARGET
+    for i, r in enumerate(roles):  # `目标值(2025年) | 现状值(2025年)`: what the plan achieved
+        if r is Role.BASE and i > last and years[i] == years[last]:
+            roles[i] = Role.ACTUAL
     if Role.BASE not in roles:  # `2020年实际 | 2025年目标`: the earlier achievement is the base
         done = [i for i, r in enumerate(roles) if r is Role.ACTUAL and (years[i] or 0) < (years[last] or 0)]
         if done:
             roles[max(done, key=lambda i: years[i] or 0)] = Role.BASE
+
+
+def _long_term(roles: list[Role | None], years: list[int | None], plan_year: int | None) -> None:
+    """`目标值(2025年) | 目标值(2035年)` in a “十四五” plan: the plan's own goal is the target, the
+    later one its long-range vision (二〇三五年远景目标), kept apart."""
+    goals = [i for i, r in enumerate(roles) if r in (Role.TARGET, Role.PAST_TARGET)]
+    if not plan_year or len(goals) < 2 or plan_year not in [years[i] for i in goals]:
+        return
+    for i in goals:
+        if years[i] == plan_year:
+            roles[i] = Role.TARGET
+        elif (years[i] or 0) > plan_year:
+            roles[i] = Role.LONG_TERM
 
 
 def is_indicator_header(roles: list[Role | None]) -> bool:
@@ -147,8 +172,9 @@ def is_indicator_header(roles: list[Role | None]) -> bool:
     return Role.INDICATOR in have and bool(have & {Role.TARGET, Role.BASE, Role.GROWTH})
 
 
-def make_columns(names: list[str], spans: list, title: str | None = None) -> list[Column]:
-    mapped = map_columns(names, title)
+def make_columns(names: list[str], spans: list, title: str | None = None,
+                 plan_year: int | None = None) -> list[Column]:
+    mapped = map_columns(names, title, plan_year)
     return [
         Column(name=n, role=r.value if r else None, year=y, span=sp)
         for n, (r, y), sp in zip(names, mapped, spans, strict=True)

@@ -158,7 +158,7 @@ def _cut(lines: list[Line]) -> TextCell:
 def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], bool]:
     """Header cells from lines[k] while each is a header word, with the index of its last line,
     and whether cells are separated by blank lines (then a cell may wrap: `基础值\n(2020年)`)."""
-    grouped = k + 1 < len(lines) and lines[k + 1].blank
+    grouped = k + 1 < len(lines) and (lines[k + 1].blank or _pair_then_blank(lines, k))
     run: list[tuple[TextCell, int]] = []
     j = k
     while j < len(lines):
@@ -168,6 +168,9 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
         first = j
         while grouped and j + 1 < len(lines) and not lines[j + 1].blank:
             j += 1
+        if j > first and header_role(_cut(lines[first : j + 1]).text) is None and all(
+                header_role(ln.text) for ln in lines[first : j + 1]):
+            j = first  # `指标名称` / `指标属性` on adjacent lines: two header cells, not one wrapped
         cell = _cut(lines[first : j + 1])
         if not grouped and header_role(cell.text) is None:
             # a header cell wrapped over two lines in a web copy: `“十四五”` then `完成值`
@@ -178,11 +181,21 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
         if run and squash(cell.text) in GROUP_WORDS:
             j += 1  # `指标值` over `现状 | 近期规划`: a spanning cell, not a column
             continue
-        if len(cell.text) > 20 or header_role(cell.text) is None:
-            break
+        if len(cell.text) > 20 or header_role(cell.text) is None or (not run and header_role(cell.text) is Role.NOTE):
+            break  # a table never opens on its remarks column: `“十四五”指标完成情况` is a title
         run.append((cell, j))
         j += 1
     return run, grouped
+
+
+def _pair_then_blank(lines: list[Line], k: int) -> bool:
+    """Cells separated by blank lines whose first two header cells share a block (a web copy
+    that lost the line between them): `指标名称` / `指标属性`, a blank line, `目标值(2025年)`."""
+    if k + 2 >= len(lines) or lines[k + 1].blank or not lines[k + 2].blank:
+        return False
+    nxt = next(nonblank(lines, k + 2), None)
+    pair = (lines[k].text, lines[k + 1].text)
+    return nxt is not None and all(header_role(t) for t in pair) and header_role(lines[nxt].text) is not None
 
 
 def _year_sub(run: list[tuple[TextCell, int]]) -> tuple[list[tuple[TextCell, int]], list[TextCell]]:

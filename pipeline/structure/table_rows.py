@@ -17,7 +17,7 @@ from .table_units import is_scale, is_unit
 from .table_values import NULLS, read_value, split_note
 
 FILL_DOWN = (Role.CATEGORY, Role.ATTRIBUTE, Role.UNIT)
-VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL, Role.PAST_TARGET)
+VALUE_ROLES = (Role.BASE, Role.TARGET, Role.GROWTH, Role.CUMULATIVE, Role.ACTUAL, Role.PAST_TARGET, Role.LONG_TERM)
 _SUBROW = re.compile(r"^(其中|含|包括)")
 # 地区生产总值(亿元); 保障性租赁住房数量(万套(间)): the unit may carry its own qualifier
 _UNIT_IN_NAME = re.compile(r"\(([^()]{1,10}(?:\([^()]{1,4}\))?)\)$")

@@ -16,7 +16,7 @@ from ..numbers.units_data import SCALES as SHARED_SCALES
 SCALES: dict[str, float] = {**SHARED_SCALES, "千": 1e3, "百": 1e2}
 # Words a unit column may hold that the shared lexicon does not list (recognised, never scaled).
 TABLE_ONLY_UNITS = frozenset({
-    "标准煤", "段", "本", "分", "级", "星", "‱", "TEU", "GB", "Mbps", "Gbps", "kW", "kWh", "MW", "km", "m", "m2", "t",
+    "标准煤", "段", "本", "分", "级", "星", "‱", "TEU", "GB", "Mbps", "Gbps", "kW", "kWh", "MW", "km", "m", "m2", "m3", "t",
 })
 WORDS = frozenset(LEXICON) | frozenset(PERCENT) | TABLE_ONLY_UNITS
 

@@ -36,7 +36,7 @@ SUFFIX_RELATIONS: list[tuple[str, Relation]] = [
 # Words that frame a figure without changing it: 力争达到3.5, 稳定在95%以上, 下降18% (the
 # indicator says what falls), 新增50 (the indicator says it is new).
 _FRAMING = re.compile(r"^(力争|争取|确保|实现)?(稳定在|保持在|控制在|维持在|保持|稳定)?(下降|降低|减少|提高|提升|增加|增长|新增)?")
-_NOTE = re.compile(r"(\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2}|[*※]+\d?|[①②③④⑤⑥⑦⑧⑨⑩]|[¹²³⁴⁵⁶⁷⁸⁹])$")
+_NOTE = re.compile(r"((?<=[%‰])\d|\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2}|[*※]+\d?|[①②③④⑤⑥⑦⑧⑨⑩]|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _LEAD_NOTE = re.compile(r"^([*※]+)(?=[\d\u4e00-\u9fff])")
 # `2027年60%,2028年进一步优化布局`: a goal dated before its figure, maybe a later stage after it
 _LEAD_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?:达到?|为)?")
@@ -130,6 +130,22 @@ def _unbracket(s: str) -> tuple[str, str | None]:
     return inner, "cumulative"
 
 
+_WRAPPED = re.compile(r"^\((.+)\)$")  # `(86.4%)`: a figure printed in brackets, explained by a note
+_QUALIFIER = re.compile(r"\(([^()\d][^()]{0,19})\)$")  # `≥98%(除危废外)`: the scope of the figure
+
+
+def _aside(s: str) -> tuple[str, str | None]:
+    """A figure in brackets, or a figure with its scope in brackets after it: the figure and the
+    bracket kept as a note (only when what is left reads as a number)."""
+    m = _WRAPPED.match(s)
+    if m and _NUMBER.match(m.group(1)):
+        return m.group(1), "()"
+    q = _QUALIFIER.search(s)
+    if q and q.start() > 0 and _NUMBER.search(s[: q.start()]):
+        return s[: q.start()], q.group(1)
+    return s, None
+
+
 def read_value(text: str, unit: str | None = None, year: int | None = None, span: Span | None = None) -> TableValue:
     """Read one cell; never raises: what cannot be read is kept as qualitative text."""
     raw = text.strip()
@@ -142,6 +158,8 @@ def read_value(text: str, unit: str | None = None, year: int | None = None, span
     own = _OWN_YEAR.search(s)
     if own and own.start() > 0:
         s, base.year = s[: own.start()], int(own.group(1))
+    s, aside = _aside(s)
+    base.note = note or aside
     lead = _LEAD_YEAR.match(s)
     if lead and lead.end() < len(s):
         first = re.split(r"[,;，；]", s[lead.end() :], maxsplit=1)[0]

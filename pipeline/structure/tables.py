@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import MESSAGES, Code
 from ..model import Cell, Column, Document, Row, Span, Table, Warning_
 from .table_align import align
-from .table_columns import Role, is_indicator_header, make_columns
+from .table_columns import Role, is_indicator_header, make_columns, plan_end
 from .table_find import TextTable, find_text_tables
 from .table_grid import grid_columns_and_rows
 from .table_rows import interpret, plain_rows
@@ -51,9 +51,9 @@ def _header_cells(found: TextTable) -> tuple[list[str], list[Span | None]]:
     return names, spans
 
 
-def _from_text(found: TextTable) -> tuple[Table, list[Warning_]]:
+def _from_text(found: TextTable, plan_year: int | None = None) -> tuple[Table, list[Warning_]]:
     names, spans = _header_cells(found)
-    columns = make_columns(names, spans, found.title)
+    columns = make_columns(names, spans, found.title, plan_year)
     roles = [Role(c.role) if c.role else None for c in columns]
     placed = align([c.text for c in found.cells], roles, found.row_starts, found.breaks)
     rows: list[list[Cell]] = []
@@ -102,8 +102,9 @@ def extract_tables(doc: Document) -> Document:
         tables.append(table)
         warnings += more
     taken = [(t.span.start, t.span.end) for t in doc.tables]
+    plan_year = plan_end(doc.metadata.title) or plan_end(doc.metadata.notice_title)
     for found in find_text_tables(doc.text, taken):
-        table, more = _from_text(found)
+        table, more = _from_text(found, plan_year)
         tables.append(table)
         warnings += more
     tables.sort(key=lambda t: t.span.start)
