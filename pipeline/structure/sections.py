@@ -26,6 +26,7 @@ from .heading_grammar import (
     split_title_candidate,
 )
 from .heading_lines import Line, body_lines
+from .heading_series import promote_bodied_series
 from .heading_toc import attachment_line_indexes, toc_line_indexes
 
 _OWNS_CHAPTERS = CONTINUOUS_STYLES | {Style.MD, Style.ATTACHMENT}
@@ -150,6 +151,7 @@ def _candidates(doc: Document) -> list[Candidate | None]:
         box_items(out, {c.start: bisect_right(starts, c.start) - 1 for c in out if c is not None}, boxes)
     _drop_markdown_title(out)
     _promote_long_firsts(out)
+    promote_bodied_series(out, doc.text)
     return out
 
 
