@@ -31,6 +31,8 @@ class RuleCode(StrEnum):
     RATE_DIFFERENCE = "rate_difference"
     SUM_OF_PARTS = "sum_of_parts"
     STRUCTURE_RATIO = "structure_ratio"
+    SHARES_TOTAL = "shares_total"
+    LEVELS_RATIO = "levels_ratio"
     DOUBLING = "doubling"
     INDICATOR_TABLE = "indicator_table"
     TEXT_VS_TABLE = "text_vs_table"

@@ -7,12 +7,16 @@ after framing words alone (全年, 年末, 全市, 初步核算 …; a year such
 another year's level) and a level of the same dimension
 follows right after it: `人均地区生产总值` or `城镇常住人口` are other measures. The
 paragraph's mention wins; else one value stated across the document; else none (no guess).
+A whole not stated by its own name may be stated by another (总人口 ~ 常住人口, GDP ~ 地区生产总值,
+breakdowns.py), then only in the share's paragraph — where a year may open the clause
+(`2017年末常住人口`) — and only when all its names there give one value.
 """
 
 from __future__ import annotations
 
 import regex
 
+from .breakdowns import aliases
 from .context import Context
 from .figures import Figure
 
@@ -35,11 +39,16 @@ def period_lead(ctx: Context, pos: int) -> str | None:
     return found[-1].replace("月份", "月") if found else None
 
 
-def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]:
+YEAR_LEAD = regex.compile(r"(?:19|20)\d{2}(?=年)")  # 2017年末 reads as 年末
+
+
+def _mentions(ctx: Context, noun: str, num: Figure, before: int, since: int | None = None) -> list[Figure]:
     out: list[Figure] = []
-    for m in regex.compile(regex.escape(noun)).finditer(ctx.text, 0, before):
+    for m in regex.compile(regex.escape(noun)).finditer(ctx.text, since or 0, before):
         starts = [c.end() for c in CLAUSE_START.finditer(ctx.text, max(0, m.start() - 30), m.start())]
         lead = ctx.text[starts[-1] if starts else max(0, m.start() - 30) : m.start()]
+        if since is not None:
+            lead = YEAR_LEAD.sub("", lead, count=1)
         if not FRAME.fullmatch(lead):
             continue
         link = LINK.match(ctx.text, m.end())
@@ -50,9 +59,12 @@ def _mentions(ctx: Context, noun: str, num: Figure, before: int) -> list[Figure]
     return out
 
 
-def stated_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | None:
-    """The level named `noun` stated before position `before`, in `num`'s dimension."""
+def stated_whole(ctx: Context, noun: str, num: Figure, before: int, since: int | None = None) -> Figure | None:
+    """The level named `noun` stated before position `before`, in `num`'s dimension; another
+    name of it counts from `since` on (default: the paragraph of `before`)."""
     mentions = _mentions(ctx, noun.strip(), num, before)
+    if not mentions:
+        return _alias_whole(ctx, noun.strip(), num, before, ctx.paragraph(before)[0] if since is None else since)
     lead = period_lead(ctx, before)
     if lead is not None:  # a level stated for another period is no whole of this share
         mentions = [f for f in mentions if period_lead(ctx, f.start) in (None, lead)]
@@ -62,3 +74,9 @@ def stated_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | 
         return local[-1]
     values = {f.value * f.factor for f in mentions}
     return mentions[-1] if len(values) == 1 else None
+
+
+def _alias_whole(ctx: Context, noun: str, num: Figure, before: int, since: int) -> Figure | None:
+    found = [f for name in aliases(noun) for f in _mentions(ctx, name, num, before, since=since)]
+    values = {f.value * f.factor for f in found}
+    return min(found, key=lambda f: f.start) if len(values) == 1 else None

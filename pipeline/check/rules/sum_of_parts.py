@@ -7,7 +7,9 @@ opens a sentence); the parts are the levels of the same dimension after it, up t
 the sentence — or of a `;` clause when that already sums correctly. Rounded parts carry their
 rounding interval, so n parts allow n × half a unit; counts of things are exact integers.
 A 其中 list may name only some parts, or overlapping ones: a sum far from the total (beyond
-SLACK) is reported as unverifiable rather than as an error.
+SLACK) is reported as unverifiable rather than as an error — but not a breakdown opened by
+按…分/分…看 (exhaustive by construction) nor a standard breakdown (第一/二/三产业, the four
+income sources, 出口/进口: breakdowns.py): there a leading-digit typo in a part is an error.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from decimal import Decimal
 import regex
 
 from ...model import Verdict
+from ..breakdowns import standard_parts
 from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
@@ -93,13 +96,28 @@ def check(ctx: Context) -> list[Draft]:
         # the first list that adds up wins; else the first that comes close but misses; else
         # the shortest (a partial list is unverifiable, not an error)
         partial = m.group() == "其中"
-        drafts = [_judge(ctx, total, parts, loose, partial) for parts in lists]
+        # a 按…分 list is exhaustive only when it runs to the sentence end (a nested 其中 cuts it)
+        whole = not partial and QIZHONG.search(ctx.text, m.end() + 2, ctx.sentence(m.end())[1]) is None
+        drafts = [_judge(ctx, total, parts, loose, partial,
+                         strict=(whole and parts is lists[-1]) or standard_parts(part_names(ctx, parts)))
+                  for parts in lists]
         out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT),
                         next((d for d in drafts if d.verdict == Verdict.INCONSISTENT), drafts[0])))
     return out
 
 
-def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None, partial: bool) -> Draft:
+def part_names(ctx: Context, parts: list[Figure]) -> list[str]:
+    """The words naming each part: back to the clause start or the figure before (人均工资性收入)."""
+    out = []
+    for f in parts:
+        lo = max([ctx.sentence(f.start)[0], *(g.end for g in ctx.figures_in(f.start - 40, f.start))])
+        name = regex.split(r"[,;:]", ctx.text[lo : f.start])[-1]
+        out.append(regex.sub(r"(?:为|达到|达|是)$", "", name))
+    return out
+
+
+def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None, partial: bool,
+           strict: bool = False) -> Draft:
     figs = [total, *parts]
     terms = " + ".join(p.label() for p in parts)
     summed = Interval.exact(0)
@@ -131,7 +149,7 @@ def _judge(ctx: Context, total: Figure, parts: list[Figure], loose: str | None, 
         # error; counts after 共…其中 (科学技术奖15项,其中…) are read as the full enumeration
         short = partial and not total.is_count and -gap > SHORT * total.value
         far = abs(gap) > SLACK * total.value or short
-        if far:
+        if far and not strict:
             return Context.draft(RuleCode.SUM_OF_PARTS, Verdict.UNVERIFIABLE,
                                  f"{base}: the parts listed after 其中 are far from the total, so they may "
                                  "be only some of the parts or overlap", figs, stated=float(total.value),

@@ -1,0 +1,103 @@
+"""Shares given with 分别 over a standard breakdown: `三次产业增加值占GDP比重分别为6.8%、36.5%、
+56.7%`, `第一、二、三产业增加值占地区生产总值的比重分别为…`, `…分别占可支配收入的a%、b%、c%、d%`.
+
+The parts of a standard breakdown (breakdowns.py) exhaust their whole, so the shares must
+total 100 (each rounded: n parts allow n × half a unit). When each part's level is stated in
+the paragraph (or the one before) right after its name, and the whole is named after 占 and
+stated (wholes.py), each share is also recomputed as level / whole. A list of other names
+(企业、高等学校…所占比重) may leave parts out: it is not checked.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..breakdowns import breakdown_in
+from ..context import Context, Draft, RuleCode, judge, judged_draft, verdict_word
+from ..figures import Figure
+from ..interval import Interval, fmt, fmt_interval
+from ..wholes import stated_whole
+
+RESPECTIVELY = regex.compile(
+    r"(?:占(?P<whole>[^,;。\d]{2,16}?)(?:的)?(?:比重|比例|份额))?(?:分别)(?:为|是|占(?P<whole2>[^,;。\d]{2,16}?)的)?")
+LIST_SEP = regex.compile(r"[、和及与]")
+CLAUSE = regex.compile(r"[,;。:\n]")
+LEVEL_AFTER = regex.compile(r"[^,;。\d]{0,8}?(?:为|达|达到)?$")
+
+
+def _shares(ctx: Context, pos: int) -> list[Figure]:
+    out: list[Figure] = []
+    for f in ctx.figures_in(pos, pos + 80):
+        if f.dimension != "percent" or (out and not LIST_SEP.fullmatch(ctx.text[out[-1].end : f.start])):
+            break
+        if not out and f.start != pos:
+            break
+        out.append(f)
+    return out
+
+
+def _level(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> Figure | None:
+    """The one level stated right after `name` in [lo, hi) (第一产业增加值91414亿元)."""
+    found = []
+    for m in regex.finditer(regex.escape(name), ctx.text[lo:hi]):
+        at = lo + m.end()
+        fig = next((f for f in ctx.figures_in(at, at + 16) if LEVEL_AFTER.search(ctx.text[at : f.start])), None)
+        if fig is not None and fig.dimension not in {"percent", "pp", "multiple"} and dim in (None, fig.dimension):
+            found.append(fig)
+    return found[0] if len({f.value for f in found}) == 1 else None
+
+
+def check(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    for m in RESPECTIVELY.finditer(ctx.text):
+        if ctx.in_table(m.start()):
+            continue
+        clause = max((c.end() for c in CLAUSE.finditer(ctx.text, max(0, m.start() - 40), m.start())),
+                     default=max(0, m.start() - 40))
+        names = ctx.text[clause : m.start()]
+        parts = breakdown_in(names)
+        whole_name = m.group("whole") or m.group("whole2")
+        if parts is None or not (whole_name or "占" in names or "比重" in names):
+            continue
+        shares = _shares(ctx, m.end())
+        if len(shares) != len(parts):
+            continue
+        out.append(_total(shares))
+        if whole_name:
+            out += _levels(ctx, parts, shares, whole_name, m.start())
+    return out
+
+
+def _total(shares: list[Figure]) -> Draft:
+    summed = Interval.exact(0)
+    for s in shares:
+        summed = summed + s.interval()
+    places = max(s.decimals for s in shares)
+    point = sum((s.value for s in shares), Decimal(0))
+    verdict, severity = judge(Interval.exact(100), summed, places)
+    expl = (f"{' + '.join(s.label() for s in shares)} = {fmt(point, places)}% (with rounding "
+            f"{fmt_interval(summed, places + 1, '%')}); the shares of a standard breakdown must total 100%: "
+            f"{verdict_word(verdict)}")
+    return Context.draft(RuleCode.SHARES_TOTAL, verdict, expl, shares, stated="100", computed=summed,
+                         computed_value=point, severity=severity)
+
+
+def _levels(ctx: Context, parts: tuple[str, ...], shares: list[Figure], whole_name: str, pos: int) -> list[Draft]:
+    p0, _ = ctx.paragraph(pos)
+    lo = ctx.paragraph(p0 - 1)[0] if p0 else 0
+    levels = [_level(ctx, name, lo, pos, None) for name in parts]
+    if any(f is None for f in levels) or len({(f.dimension, f.unit) for f in levels if f}) != 1:
+        return []
+    whole = stated_whole(ctx, whole_name.strip(), levels[0], pos, since=lo)  # type: ignore[arg-type]
+    if whole is None:
+        return []
+    out = []
+    for name, level, share in zip(parts, levels, shares, strict=True):
+        assert level is not None
+        computed = level.base_interval() / whole.base_interval() * Interval.exact(100)
+        point = level.value * level.factor / (whole.value * whole.factor) * 100
+        out.append(judged_draft(ctx, RuleCode.SHARE, f"{name}: {level.label()} / {whole.label()} × 100",
+                                [level, whole, share], share, computed, point, suffix="%"))
+    return out
