@@ -20,7 +20,7 @@ from pipeline.numbers.units import dimension_of, normalize
         ("三", 3, 0), ("十", 10, 0), ("十四", 14, 0), ("二十", 20, 0), ("一百零五", 105, 0),
         ("两千零四十三", 2043, 0), ("两千零四十三点二八", 2043.28, 2), ("三千五百", 3500, 0),
         ("二〇二五", 2025, 0), ("一九八五", 1985, 0), ("七千七百八十", 7780, 0),
-        ("三万", 30000, 0), ("十二万三千", 123000, 0), ("一亿零五百万", 105_000_000, 0), ("零点五", 0.5, 1),
+        ("三万", 30000, 0), ("十二万三千", 123000, 0), ("一百十八", 118, 0), ("四百十二万", 4_120_000, 0), ("一亿零五百万", 105_000_000, 0), ("零点五", 0.5, 1),
     ],
 )
 def test_chinese_numerals(raw: str, value: float, decimals: int) -> None:
@@ -28,7 +28,7 @@ def test_chinese_numerals(raw: str, value: float, decimals: int) -> None:
     assert n is not None and n.value == pytest.approx(value) and n.decimals == decimals
 
 
-@pytest.mark.parametrize("raw", ["十三五", "三五", "万", "亿", "千", "一百五", "零部", "点五", "三点"])
+@pytest.mark.parametrize("raw", ["十三五", "三五", "万", "亿", "千", "一百五", "零部", "点五", "三点", "三千十"])
 def test_malformed_chinese_numerals_read_as_none(raw: str) -> None:
     assert parse_chinese(raw) is None
 

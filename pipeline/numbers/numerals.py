@@ -56,8 +56,10 @@ def _section(chars: str) -> int | None:
             if unit >= last_unit:
                 return None
             if pending is None:
-                if i != 0 or unit != 10:
-                    return None  # only a leading 十 may stand alone (十四)
+                # only a leading 十 may stand alone (十四), or 十 right after 百: 一百十八 = 118
+                # in reports up to the 1980s
+                if unit != 10 or (i != 0 and last_unit != 100):
+                    return None
                 pending = 1
             total += pending * unit
             pending = None
