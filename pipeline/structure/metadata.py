@@ -13,6 +13,7 @@ import regex
 from ..model import DocNumber, Document, Metadata, Span
 from . import metadata_byline as B
 from . import metadata_patterns as P
+from . import metadata_title as T
 from .dates import parse_date
 from .heading_grammar import Style, line_candidates
 from .heading_lines import FrontMatter, Line, body_lines, front_matter
@@ -54,15 +55,13 @@ def _is_recipients(v: _View) -> bool:
 
 
 def _notice_and_recipients(views: list[_View]) -> tuple[int | None, int | None]:
-    last_notice: int | None = None
-    first_notice: int | None = None
+    notices: list[int] = []
     for i, v in enumerate(views[:SCAN_LINES]):
         if P.NOTICE_TITLE.fullmatch(v.text) and "。" not in v.text:
-            last_notice = i
-            first_notice = i if first_notice is None else first_notice
-        elif last_notice is not None and i - last_notice <= RECIPIENTS_AFTER_NOTICE and _is_recipients(v):
-            return last_notice, i
-    return first_notice, None
+            notices.append(i)
+        elif notices and i - notices[-1] <= RECIPIENTS_AFTER_NOTICE and _is_recipients(v):
+            return T.fuller_notice([x.text for x in views], notices[-1], notices), i
+    return (notices[0] if notices else None), None
 
 
 def _header_end(views: list[_View], notice: int | None, recipients: int | None) -> int:
@@ -122,10 +121,6 @@ def split_recipients(value: str) -> list[str]:
         elif piece:
             out.append(piece + sep)
     return [p.rstrip("、,，;；").strip() for p in out if p.strip("、,，;；")]
-
-
-def _fold(s: str) -> str:
-    return regex.sub(r"[\s《》“”\"]", "", s)
 
 
 class _Reader:
@@ -197,8 +192,12 @@ class _Reader:
         self.put(field, part.value, v.span(part.start, part.end))
 
     def _decree(self, title_at: int) -> bool:
-        """A regulation's `(…日…令第N号公布)` note under its title: date and decree number."""
-        for v in self.views[title_at + 1 : title_at + 3]:
+        """A regulation's `(…日…令第N号公布)` note under its title (or under the title printed
+        again after a scraped page's list of properties): date and decree number."""
+        views = self.views
+        again = [i for i in range(title_at + 1, min(len(views), title_at + 16))
+                 if T.fold(views[i].text) == T.fold(views[title_at].text)]
+        for v in [w for at in [title_at, *again] for w in views[at + 1 : at + 3]]:
             if d := B.decree(v.text):
                 self._part("date", v, d.date)
                 if d.number and self.md.doc_number is None:
@@ -251,12 +250,11 @@ class _Reader:
             group = "quoted" if m.group("quoted") else "bare"
             name = m.group(group)
             start = sig[1] if sig else (recipients if recipients is not None else notice)
-            for v in views[start + 1 : start + 40]:
-                inner = v.text.strip("《》")
-                if _fold(inner) == _fold(name):
-                    a = v.text.index(inner)
-                    self.put("title", inner, v.span(a, a + len(inner)))
-                    return None
+            if got := T.wrapped_title([v.text for v in views], start, name):
+                first, a, last, b = got
+                value = views[first].text[a:] + views[last].text[:b] if last > first else views[first].text[a:b]
+                self.put("title", value, Span(start=views[first].start + a, end=views[last].start + b))
+                return None
             self.put("title", name, nv.span(*m.span(group)))
             return None
         for i, v in enumerate(views[:end]):

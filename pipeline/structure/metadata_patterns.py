@@ -28,16 +28,21 @@ INFO_LABELS = (
     "发表时间|公开方式|公开属性|公开范围|阅读量|浏览次数|体裁分类|组配分类|信息来源"
 )
 LABEL_LINE = regex.compile(rf"(?:{INFO_LABELS})\s*{COLON}")
-ISSUER_LABEL = regex.compile(rf"(?:发文机关|发布机关|发文单位)\s*{COLON}\s*(?P<value>\S.*)?")
+# also the law database's list form `- **制定机关**：上海市人民代表大会常务委员会`
+ISSUER_LABEL = regex.compile(rf"(?:-\s+)?(?:\*\*)?(?:发文机关|发布机关|发文单位|制定机关)(?:\*\*)?\s*{COLON}\s*(?P<value>\S.*)?")
 WRITTEN_DATE_LABEL = regex.compile(rf"成文日期\s*{COLON}\s*(?P<value>\S.*)?")
 
 # 关于…的X titles of addressed documents: they carry a 主送机关 line after them
 NOTICE_KINDS = "通知|通报|决定|意见|批复|函|公告|通告|决议|命令|令|请示|报告|纪要"
 # of those, the ones that are a notice (a cover that may wrap another document): notice_title
 IS_NOTICE = regex.compile(r".*的(?:通知|通报|批复|函|公告|通告|决定|命令|令)")
-NOTICE_TITLE = regex.compile(rf"(?:\S{{0,60}}?关于\S.{{1,150}}的(?:{NOTICE_KINDS})|\S.{{0,150}}(?:印发|转发|批转)\S.*的通知)")
+# (joint issuers may be spaced apart before 关于: `上海市交通委员会、上海市发展和改革委员会 关于…`)
+NOTICE_TITLE = regex.compile(rf"(?:(?:[^\s。,，;；]{{2,40}}\s+)?\S{{0,60}}?关于\S.{{1,150}}的(?:{NOTICE_KINDS})|\S.{{0,150}}(?:印发|转发|批转)\S.*的通知)")
 # the document a 印发/转发/批转 notice wraps: 《X》 or the bare name before 的通知
-WRAPPED = regex.compile(r"(?:印发|转发|批转|颁布)(?:了)?(?:《(?P<quoted>[^》]+)》|(?P<bare>[^《》]+?))(?:的通知|的决定)")
+# (转发区建设管理委制订的《X》, 批转区文化局《X》: the drafting organ may stand before the name)
+WRAPPED = regex.compile(
+    r"(?:印发|转发|批转|颁布)(?:了)?(?:[^《》]{0,30}?《(?P<quoted>[^》]+)》|(?P<bare>[^《》]+?))(?:的通知|的决定)"
+)
 TITLE_KINDS = (
     "报告|公报|规划|纲要|通知|办法|细则|意见|方案|决定|条例|规定|计划|要点|决议|通告|公告|批复|"
     "建议|指南|规则|章程|制度|纪要|指引|措施|清单|目录|标准|守则|说明"
