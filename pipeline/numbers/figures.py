@@ -77,6 +77,8 @@ def _split_scale(raw: str, scale: str | None) -> tuple[str, str | None]:
         return raw, scale
     for s in ("万亿", "亿", "万"):
         if raw.endswith(s) and len(raw) > len(s):
+            if s == "万" and "亿" in raw[:-1]:
+                break  # 二百四十八亿五千万: the 万 is the numeral's own (248.5亿), not a scale
             return raw[: -len(s)], s
     return raw, None
 
