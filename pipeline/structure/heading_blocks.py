@@ -39,16 +39,26 @@ def is_box(line: Line) -> bool:
     return line.text.startswith("专") and is_aside(line)
 
 
-def box_items(cands: list[Candidate | None], lines_of: dict[int, int], box_lines: list[int]) -> None:
+def _items_from(at: int, texts: list[str]) -> int:
+    """The line a box's own items may start on: the next one, or the one after a short caption
+    line (`专栏1` / `重点项目`); a box whose next line is prose (a sentence with 。) holds no items,
+    so a (一) right after it is the document's own heading."""
+    nxt = texts[at + 1] if at + 1 < len(texts) else ""
+    return at + 2 if len(nxt) <= 40 and "。" not in nxt else at + 1
+
+
+def box_items(cands: list[Candidate | None], lines_of: dict[int, int], box_lines: list[int],
+              texts: list[str]) -> None:
     """Drop the 一、/(一) series a 专栏 box opens on its first lines (its projects), up to the
-    first candidate of another style. lines_of maps a candidate's start to its line number."""
+    first candidate of another style. lines_of maps a candidate's start to its line number in
+    `texts` (the non-blank lines)."""
     for at in box_lines:
         key = None
         for i, c in enumerate(cands):
             if c is None or lines_of[c.start] <= at:
                 continue
             if key is None:
-                if lines_of[c.start] > at + 2 or c.style not in (Style.CN, Style.PCN) or c.value != 1:
+                if lines_of[c.start] > _items_from(at, texts) or c.style not in (Style.CN, Style.PCN) or c.value != 1:
                     break
                 key = c.key
             if c.key != key:

@@ -92,6 +92,8 @@ class _Tree:
         follows = v is not None and v > 1 and v == self.last_value.get(cand.key, 0) + 1
         opens = v == 1 or (cand.style in CONTINUOUS_STYLES and follows)
         if not (opens or follows) or not (cand.strong or (follows and cand.style in LIST_STYLES)):
+            if v == 1:  # a list item (1) starts a new list: an older (1)… series cannot go on past it
+                self.last_value.pop(cand.key, None)
             return  # a long item may continue a task list numbered through its groups (1.-2. under (一), 3. under (二))
         at = len(self.stack)
         if cand.style not in LIST_STYLES:
@@ -148,7 +150,8 @@ def _candidates(doc: Document) -> list[Candidate | None]:
             out.append(cand)
     if boxes:
         starts = [ln.start for ln in lines]
-        box_items(out, {c.start: bisect_right(starts, c.start) - 1 for c in out if c is not None}, boxes)
+        box_items(out, {c.start: bisect_right(starts, c.start) - 1 for c in out if c is not None}, boxes,
+                  [ln.text for ln in lines])
     _drop_markdown_title(out)
     _promote_long_firsts(out)
     promote_bodied_series(out, doc.text)
