@@ -107,3 +107,10 @@ def test_clock_times_are_not_ratios() -> None:
     doc = parse_text("发布时间:2026-01-31 07:00:44\n会议于1月5日9:30召开,三次产业结构为2.5:36.7:60.7,配比1:30。")
     ratios = [c.raw for c in doc.claims if c.kind == "ratio"]
     assert ratios == ["2.5:36.7:60.7", "1:30"]
+
+
+def test_a_unit_starting_with_qian_is_not_swallowed_by_the_numeral() -> None:
+    from pipeline import parse_text
+
+    doc = parse_text("新增装机三千万千瓦,建成三万千瓦光伏电站。")
+    assert [(c.raw, c.value, c.unit) for c in doc.claims] == [("三千万千瓦", 3000.0, "万千瓦"), ("三万千瓦", 3.0, "万千瓦")]

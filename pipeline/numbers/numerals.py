@@ -19,7 +19,8 @@ CN_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 CN_DIGIT_CLASS = "零〇○一二三四五六七八九两"
 CN_CHARS = CN_DIGIT_CLASS + "十百千万亿"
 ARABIC_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-CHINESE_RE = rf"(?:[{CN_CHARS}]+(?:点[{CN_DIGIT_CLASS}]+)?)"
+# a 千 that starts a unit (三万千瓦 = 3万 千瓦) is not part of the numeral
+CHINESE_RE = rf"(?:(?:(?!千(?:瓦|米|克|公顷|帕|焦|卡))[{CN_CHARS}])+(?:点[{CN_DIGIT_CLASS}]+)?)"
 
 
 @dataclass(frozen=True)
