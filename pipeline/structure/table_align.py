@@ -73,6 +73,9 @@ FIT: dict[Role | None, dict[Kind, float]] = {
     Role.BASE: _VALUE, Role.TARGET: _VALUE, Role.GROWTH: _VALUE, Role.CUMULATIVE: _VALUE, Role.ACTUAL: _VALUE,
     Role.PAST_TARGET: _VALUE, Role.LONG_TERM: _VALUE, Role.VALUE: _VALUE, Role.GROWTH_YOY: _VALUE,
     Role.NOTE: {Kind.TEXT: 0.5, Kind.EMPTY: 0.3, Kind.NULL: 0.5, Kind.NUM: 1.0, Kind.INT: 1.5},
+    Role.DETAIL: {Kind.TEXT: 0.3, Kind.EMPTY: 0.5, Kind.NULL: 0.5, Kind.NUM: 1.0, Kind.INT: 1.5},
+    Role.TASK: {Kind.TEXT: 0.0, Kind.EMPTY: 3.0},
+    Role.PERIOD: {Kind.TEXT: 0.5, Kind.EMPTY: 0.5, Kind.NUM: 0.5, Kind.NULL: 0.5},
     None: {},
 }
 DEFAULT_FIT: dict[Role | None, float] = {Role.SEQ: 6.0, Role.CATEGORY: 5.0, Role.INDICATOR: 5.0, Role.ATTRIBUTE: 7.0, None: 1.0}

@@ -27,6 +27,10 @@ class Role(StrEnum):
     PAST_TARGET = "past_target"  # the last plan's goal in a review table (“十三五”目标值)
     LONG_TERM = "long_term"  # a vision beyond the plan's period (2035年 in a “十四五” plan)
     NOTE = "note"
+    # project and task lists (序号 | 项目名称 | 建设内容 | 完成时限): a generic table, never indicator rows
+    DETAIL = "detail"
+    TASK = "task"
+    PERIOD = "period"
     # a statistical table (产品名称 | 单位 | 产量 | 比上年增长(%)): mapped, but never an indicator table
     VALUE = "value"
     GROWTH_YOY = "growth_yoy"
@@ -41,12 +45,15 @@ ROLE_PATTERNS: list[tuple[Role, str]] = [
     (Role.GROWTH, r"年均(增长|增速|增幅)"),
     (Role.GROWTH_YOY, r"^(比上年|同比|较上年|比去年)(增长|增减|增幅|±)"),
     (Role.CUMULATIVE, r"^累计"),
-    (Role.CATEGORY, r"^(指标)?(类别|类型|领域|分类|类目|板块|维度|方面|大类|门类|一级指标)$"),
+    (Role.CATEGORY, r"^(指标)?(类别|类型|领域|分类|类目|板块|维度|方面|大类|门类|一级指标)$|^(项目|任务|工作)(类型|类别|领域)$"),
     (Role.INDICATOR, r"^(主要|具体|二级|三级)?(指标(名称|内容|项)?|名称|项目(名称)?)$|^(产品|行业)名称$"),
     (Role.TARGET, r"目标|预期值|规划值|期末值|^(近期|远期)规划(\(.*\))?$"),
     (Role.BASE, r"基础|基期|基准|基数|现状|现值|起点"),
     (Role.ACTUAL, r"完成值|实际|实绩|达成值"),
-    (Role.NOTE, r"完成情况|进展|评价|备注|说明|注释|责任|牵头|主管|来源|口径"),
+    (Role.NOTE, r"完成情况|进展|评价|备注|说明|注释|责任|牵头|主管|来源|口径|^(配合|协办|参与|实施|建设)(单位|部门|主体)$"),
+    (Role.TASK, r"^(主要|重点|工作|具体|行动)?(任务|举措|措施)(内容|名称|事项)?$|^(工作|重点)事项$|^重点工作$"),
+    (Role.DETAIL, r"^(主要|具体)?(建设|工作|项目|实施|改造|整治)?(内容|规模)$|^项目地点$|^建设(地点|性质)$|^(计划)?总投资"),
+    (Role.PERIOD, r"^(完成|建设|实施|起止)(时限|时间|年限|期限|周期)$|^时间(节点|安排)$|^进度安排$|^(开工|竣工)时间$"),
     (Role.VALUE, r"^(产量|数量|绝对数|绝对值|总量|金额|数值|全年|本年)(\(.*\))?$"),
 ]
 _COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
@@ -169,7 +176,18 @@ def _long_term(roles: list[Role | None], years: list[int | None], plan_year: int
 def is_indicator_header(roles: list[Role | None]) -> bool:
     """An indicator table names its indicators and states a base or a target for them."""
     have = set(roles)
+    if have & LIST_ROLES:  # `项目名称 | 具体内容 | “十五五”目标`: a project list, its goals are words
+        return False
     return Role.INDICATOR in have and bool(have & {Role.TARGET, Role.BASE, Role.GROWTH})
+
+
+LIST_ROLES = frozenset({Role.DETAIL, Role.TASK})
+
+
+def is_list_header(roles: list[Role | None]) -> bool:
+    """A project or task list: a content or task column and something naming each row."""
+    have = set(roles)
+    return bool(have & LIST_ROLES) and bool(have & {Role.SEQ, Role.INDICATOR, Role.TASK})
 
 
 def make_columns(names: list[str], spans: list, title: str | None = None,

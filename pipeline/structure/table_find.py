@@ -17,8 +17,10 @@ from .table_columns import (
     header_year,
     is_bare_year,
     is_indicator_header,
+    is_list_header,
     squash,
 )
+from .table_generic import collect, place
 from .table_lines import (
     Line,
     TextCell,
@@ -48,6 +50,9 @@ class TextTable:
     notes: list[str] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    # a project or task list (table_generic.py): (cell index, column) per row, and its group rows
+    placed: list[list[tuple[int, int]]] | None = None
+    groups: set[int] = field(default_factory=set)
 
 
 def _row_layout(line: str) -> str | None:
@@ -245,6 +250,25 @@ def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grou
     return table, max(after, last_line + 1)
 
 
+def _list_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grouped: bool) -> tuple[TextTable, int]:
+    """A project or task list: rows by 序号 and group rows (table_generic.py)."""
+    header = [c for c, _ in run]
+    has_seq = header_role(header[0].text) is Role.SEQ
+    body = collect(lines, run[-1][1] + 1, grouped, header, has_seq)
+    roles = [header_role(c.text) for c in header]
+    merged = [i for i, r in enumerate(roles) if r is Role.CATEGORY]
+    period = roles.index(Role.PERIOD) if Role.PERIOD in roles else None
+    title, unit = _title_before(lines, k)
+    table = TextTable(layout="cell_per_line", header=header, cells=body.cells, title=title, unit=unit,
+                      start=header[0].start, placed=place(body, len(header), has_seq, merged, period),
+                      groups={i for i, r in enumerate(body.rows) if r.group})
+    table.end = body.cells[-1].end if body.cells else header[-1].end
+    last = max(body.last_line, run[-1][1])
+    notes, after = notes_after(lines, last + 1)
+    table.notes = [n.text.strip() for n in notes]
+    return table, max(after, last + 1)
+
+
 def find_text_tables(text: str, taken: list[tuple[int, int]] | None = None) -> list[TextTable]:
     """Every table in `text` outside the `taken` ranges (grids the ingest already found)."""
     lines = lines_of(text)
@@ -265,8 +289,9 @@ def find_text_tables(text: str, taken: list[tuple[int, int]] | None = None) -> l
                 continue
         run, grouped = _header_run(lines, k)
         roles: list[Role | None] = [header_role(c.text) for c, _ in run]
-        if len(run) >= 3 and is_indicator_header(roles):
-            table, nxt = _cell_table(lines, k, run, grouped)
+        if len(run) >= 3 and (is_indicator_header(roles) or is_list_header(roles)):
+            build = _cell_table if is_indicator_header(roles) else _list_table
+            table, nxt = build(lines, k, run, grouped)
             if table.cells:
                 out.append(table)
                 k = nxt

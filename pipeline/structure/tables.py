@@ -8,13 +8,15 @@ same row interpreter. A table whose header names indicators and a base or target
 
 from __future__ import annotations
 
+import re
+
 from ..errors import MESSAGES, Code
 from ..model import Cell, Column, Document, Row, Span, Table, Warning_
 from .table_align import align
 from .table_columns import Role, is_indicator_header, make_columns, plan_end
 from .table_find import TextTable, find_text_tables
 from .table_grid import grid_columns_and_rows
-from .table_rows import interpret, plain_rows
+from .table_rows import interpret, plain_rows, tidy
 
 
 def _span(start: int, end: int) -> Span:
@@ -51,9 +53,44 @@ def _header_cells(found: TextTable) -> tuple[list[str], list[Span | None]]:
     return names, spans
 
 
+_GROUP_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]\s*")  # `一、优化营商环境` names 优化营商环境
+
+
+def _row_span(cells: list[Cell]) -> Span | None:
+    own = [c.span for c in cells if c.span and not c.filled]
+    return _span(min(s.start for s in own), max(s.end for s in own)) if own else None
+
+
+def _list_rows(found: TextTable, columns: list[Column]) -> list[Row]:
+    """Rows of a project or task list: a group row (`一 | 水安全`) names the rows under it (their
+    category); a cell merged over rows (left out of a short row) is copied down, marked filled."""
+    rows: list[Row] = []
+    above: dict[int, Cell] = {}
+    label: str | None = None
+    for r, placed in enumerate(found.placed or []):
+        cells = [Cell(text=found.cells[i].text, column=col, role=columns[col].role,
+                      span=_span(found.cells[i].start, found.cells[i].end)) for i, col in placed]
+        if r in found.groups:
+            label, above = (_GROUP_NUMBER.sub("", tidy(cells[-1].text)) if cells else None), {}
+            rows.append(Row(cells=cells, category=label, span=_row_span(cells)))
+            continue
+        have = {c.column for c in cells}
+        last = max(have, default=-1)
+        merged = [above[col].model_copy(update={"filled": True}) for col in range(last) if col not in have and col in above]
+        above.update({c.column: c for c in cells if c.text})
+        cells = sorted(cells + merged, key=lambda c: c.column)
+        seq = next((c.text for c in cells if c.role == Role.SEQ.value and not c.filled), "")
+        rows.append(Row(cells=cells, seq=int(seq) if seq.isdigit() else None, category=label, span=_row_span(cells)))
+    return rows
+
+
 def _from_text(found: TextTable, plan_year: int | None = None) -> tuple[Table, list[Warning_]]:
     names, spans = _header_cells(found)
     columns = make_columns(names, spans, found.title, plan_year)
+    if found.placed is not None:
+        table = Table(id="", kind="generic", title=found.title, layout=found.layout, span=_span(found.start, found.end),
+                      columns=columns, rows=_list_rows(found, columns), notes=found.notes)
+        return table, []
     roles = [Role(c.role) if c.role else None for c in columns]
     placed = align([c.text for c in found.cells], roles, found.row_starts, found.breaks)
     rows: list[list[Cell]] = []
