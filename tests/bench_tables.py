@@ -11,6 +11,7 @@ from pipeline import parse_file
 from pipeline.structure.tables import extract_tables
 
 from .test_tables_accuracy import score_all
+from .test_tables_lists import LISTS, score_list
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [
@@ -42,6 +43,11 @@ def main() -> None:
     print(f"{'all table fixtures':40} {total.right:4}/{total.total:<4} cells right {total.accuracy:7.2%}")
     for miss in total.misses:
         print("  miss:", miss)
+    for path in LISTS:  # project and task lists (generic tables): every cell of every row
+        right, cells, misses = score_list(path)
+        print(f"{'list ' + path.stem:40.40} {right:4}/{cells:<4} cells right {right / cells:7.2%}")
+        for miss in misses:
+            print("  miss:", miss)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ cells with spans, never indicator rows — whatever words their header uses."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from pipeline import parse_file, parse_text
 from pipeline.model import Document, Table
 from pipeline.structure.table_columns import Role, header_role, is_indicator_header, is_list_header
+from pipeline.structure.table_rows import tidy
 
 FIX = Path(__file__).parent / "fixtures" / "tables"
 
@@ -55,7 +57,8 @@ def test_putuo_project_list_one_cell_per_line() -> None:
     assert grid[2] == {0: "2", 1: "泵闸新改建工程", 2: "真如泵闸建设工程", 3: "拆除重建真如泵闸", 4: "完成建设"}
     assert [c.filled for c in table.rows[2].cells] == [False, True, False, False, False]
     assert grid[6][3].startswith("新建污水泵站一座") and grid[6][3].endswith("出水管。")
-    assert [r.category for r in table.rows] == ["水安全"] * 4 + ["水质量"] * 3
+    assert [r.category for r in table.rows] == ["水安全", "泵闸新改建工程", "泵闸新改建工程", "泵闸安全鉴定",
+                                               "水质量", "管道检测修复", "市政设施污染管控"]
     assert all(r.indicator is None and r.target is None for r in table.rows)
 
 
@@ -87,3 +90,41 @@ def test_pipe_project_list_is_generic() -> None:
     (table,) = doc.tables
     assert table.kind == "generic" and table.rows[0].target is None
 
+
+
+REAL = FIX / "real"
+LISTS = sorted((REAL / "expected_lists").glob("*.json"))
+
+
+def score_list(path: Path) -> tuple[int, int, list[str]]:
+    """Cells right of a real list fixture: per expected row its 序号, category and every column's
+    text (merged cells filled down count as the reader sees them); rows too many cost too."""
+    want = json.loads(path.read_text(encoding="utf-8"))
+    doc = parse_file(REAL / f"{path.stem}.md", until="tables")
+    tables = [t for t in doc.tables if t.kind == "generic" and t.title == want["title"]]
+    rows = tables[0].rows if tables else []
+    right, total, misses = 0, 0, []
+    for k, (seq, category, cells) in enumerate(want["rows"]):
+        got = rows[k] if k < len(rows) else None
+        texts: list[str | None] = [None] * len(cells)
+        for c in got.cells if got else []:
+            if c.column < len(texts):
+                texts[c.column] = tidy(c.text)
+        for name, g, w in [("seq", got and got.seq, seq), ("category", got and got.category, category),
+                           *zip(want["columns"], texts, cells, strict=True)]:
+            total += 1
+            right += g == w
+            if g != w:
+                misses.append(f"{path.stem} row {k + 1} {name}: got {g!r}, want {w!r}")
+    total += max(0, len(rows) - len(want["rows"])) * (len(want["columns"]) + 2)
+    return right, total, misses
+
+
+def test_there_are_real_lists() -> None:
+    assert len(LISTS) >= 2
+
+
+@pytest.mark.parametrize("path", LISTS, ids=lambda p: p.stem)
+def test_real_list_cells(path: Path) -> None:
+    right, total, misses = score_list(path)
+    assert total >= 30 and misses == []

@@ -20,7 +20,7 @@ from .table_columns import (
     is_list_header,
     squash,
 )
-from .table_generic import collect, place
+from .table_generic import collect, layout_of, place
 from .table_lines import (
     Line,
     TextCell,
@@ -53,6 +53,7 @@ class TextTable:
     # a project or task list (table_generic.py): (cell index, column) per row, and its group rows
     placed: list[list[tuple[int, int]]] | None = None
     groups: set[int] = field(default_factory=set)
+    merged: set[int] = field(default_factory=set)  # columns whose cells span rows (类型, 牵头单位)
 
 
 def _row_layout(line: str) -> str | None:
@@ -253,14 +254,11 @@ def _cell_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grou
 def _list_table(lines: list[Line], k: int, run: list[tuple[TextCell, int]], grouped: bool) -> tuple[TextTable, int]:
     """A project or task list: rows by 序号 and group rows (table_generic.py)."""
     header = [c for c, _ in run]
-    has_seq = header_role(header[0].text) is Role.SEQ
-    body = collect(lines, run[-1][1] + 1, grouped, header, has_seq)
-    roles = [header_role(c.text) for c in header]
-    merged = [i for i, r in enumerate(roles) if r is Role.CATEGORY]
-    period = roles.index(Role.PERIOD) if Role.PERIOD in roles else None
+    lay = layout_of(header)
+    body = collect(lines, run[-1][1] + 1, grouped, header, lay)
     title, unit = _title_before(lines, k)
     table = TextTable(layout="cell_per_line", header=header, cells=body.cells, title=title, unit=unit,
-                      start=header[0].start, placed=place(body, len(header), has_seq, merged, period),
+                      start=header[0].start, placed=place(body, lay), merged=lay.merged,
                       groups={i for i, r in enumerate(body.rows) if r.group})
     table.end = body.cells[-1].end if body.cells else header[-1].end
     last = max(body.last_line, run[-1][1])

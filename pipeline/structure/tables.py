@@ -75,12 +75,12 @@ def _list_rows(found: TextTable, columns: list[Column]) -> list[Row]:
             rows.append(Row(cells=cells, category=label, span=_row_span(cells)))
             continue
         have = {c.column for c in cells}
-        last = max(have, default=-1)
-        merged = [above[col].model_copy(update={"filled": True}) for col in range(last) if col not in have and col in above]
-        above.update({c.column: c for c in cells if c.text})
+        merged = [above[col].model_copy(update={"filled": True}) for col in sorted(found.merged - have) if col in above]
+        above.update({c.column: c for c in cells if c.text and c.column in found.merged})
         cells = sorted(cells + merged, key=lambda c: c.column)
         seq = next((c.text for c in cells if c.role == Role.SEQ.value and not c.filled), "")
-        rows.append(Row(cells=cells, seq=int(seq) if seq.isdigit() else None, category=label, span=_row_span(cells)))
+        category = next((tidy(c.text) for c in cells if c.role == Role.CATEGORY.value), label)
+        rows.append(Row(cells=cells, seq=int(seq) if seq.isdigit() else None, category=category, span=_row_span(cells)))
     return rows
 
 
