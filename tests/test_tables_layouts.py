@@ -195,3 +195,19 @@ def test_bulletin_product_table_stays_generic_with_mapped_columns() -> None:
     assert all(r.indicator is None and r.target is None for r in table.rows)
     assert [c.role for c in table.rows[1].cells] == ["indicator", "unit", "value", "growth_yoy"]
     _check_spans(doc, table)
+
+
+def test_cell_per_line_without_blank_lines_keeps_the_first_row() -> None:
+    """A web copy with one cell per line and no blank lines: the first row's 序号 `1` must not be
+    joined to the last header cell as if the header wrapped (it was read as `1地区生产总值年均增速`)."""
+    from pipeline import parse_text
+
+    text = (
+        "长宁区“十五五”经济社会发展主要指标\n序号\n指标名称\n单位\n属性\n“十五五”目标\n"
+        "1\n地区生产总值年均增速\n%\n预期性\n与全市经济增速保持同步\n"
+        "2\n全员劳动生产率\n万元/人\n预期性\n55左右\n"
+    )
+    table = parse_text(text).tables[0]
+    assert [c.role for c in table.columns] == ["seq", "indicator", "unit", "attribute", "target"]
+    rows = [(r.seq, r.indicator, r.unit, r.attribute, r.target.value if r.target else None) for r in table.rows]
+    assert rows == [(1, "地区生产总值年均增速", "%", "预期性", None), (2, "全员劳动生产率", "万元/人", "预期性", 55.0)]

@@ -178,8 +178,9 @@ def _header_run(lines: list[Line], k: int) -> tuple[list[tuple[TextCell, int]], 
                 header_role(ln.text) for ln in lines[first : j + 1]):
             j = first  # `指标名称` / `指标属性` on adjacent lines: two header cells, not one wrapped
         cell = _cut(lines[first : j + 1])
-        if not grouped and header_role(cell.text) is None:
+        if not grouped and header_role(cell.text) is None and not cell.text.isdigit():
             # a header cell wrapped over two lines in a web copy: `“十四五”` then `完成值`
+            # (never a first row's 序号: `1` then `地区生产总值年均增速` is data, not a header)
             nxt = next(nonblank(lines, j + 1), None)
             if nxt is not None and nxt == j + 1 and header_role(cell.text + lines[nxt].text.strip()):
                 j = nxt
