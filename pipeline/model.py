@@ -145,7 +145,7 @@ class TableValue(_Model):
 class Cell(_Model):
     text: str
     column: int = Field(ge=0)
-    role: str | None = Field(default=None, description="column role: seq, category, indicator, attribute, unit, base, target, …")
+    role: str | None = Field(default=None, description="column role: seq, category, indicator, attribute, unit, base, target, annual_growth, cumulative, actual, past_target, long_term, note, detail, task, period, value, growth_yoy")
     filled: bool = Field(default=False, description="filled down from a merged cell above")
     rowspan: int = Field(default=1, ge=1)
     colspan: int = Field(default=1, ge=1)
@@ -154,7 +154,7 @@ class Cell(_Model):
 
 class Column(_Model):
     name: str
-    role: str | None = None
+    role: str | None = Field(default=None, description="seq, category, indicator, attribute, unit, base, target, annual_growth, cumulative, actual, past_target, long_term, note, detail, task, period, value, growth_yoy; null when the header is not understood")
     year: int | None = None
     span: Span | None = None
 
