@@ -46,9 +46,22 @@ def test_units_come_from_the_lexicon() -> None:
 
 def test_what_is_no_single_figure_is_left_out() -> None:
     figs = figures(TEXT)
-    # a range, a year, 多 inside the figure and Chinese numerals are not computed with
-    assert not any(k.startswith(("2-3", "2025", "3000多", "三所")) for k in figs)
+    # a range, a year and 多 inside the figure are not computed with
+    assert not any(k.startswith(("2-3", "2025", "3000多")) for k in figs)
     assert "3家" not in figs
+
+
+def test_chinese_numerals_are_figures_with_the_claims_precision() -> None:
+    figs = figures(TEXT)
+    assert figs["三所"].value == Decimal(3) and figs["三所"].is_count
+    old = figures("预算外资金由三百七十一亿元增加到六百五十亿元,增长百分之七十五点二,"
+                  "招生人数三十一万五千人。补贴一百多亿元,亏损四、五十亿元。\n")
+    assert old["三百七十一亿元"].value == Decimal(371) and old["三百七十一亿元"].factor == Decimal(10) ** 8
+    rate = old["百分之七十五点二"]
+    assert (rate.value, rate.decimals, rate.dimension) == (Decimal("75.2"), 1, "percent")
+    assert old["三十一万五千人"].value == Decimal(315000) and old["三十一万五千人"].is_count
+    # 一百多 is a lower bound and 四、五十 a range: neither is one figure
+    assert not any(k.startswith(("一百多", "五十亿")) for k in old)
 
 
 def test_count_dimensions_keep_the_measure_word() -> None:

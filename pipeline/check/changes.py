@@ -21,15 +21,23 @@ from .units import RATIO_DIMS
 
 UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增|升"
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|降|减"
-FROM_BEFORE = regex.compile(r"(?:由|从)\s*(?:(?P<year>(?:19|20)\d\d)年(?:底|末)?的?|上年(?:末|底)?的?)?\s*$")
+# a year in Arabic digits or, in older reports, in Chinese ones (一九七八年)
+YEAR = r"(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3}"
+FROM_BEFORE = regex.compile(rf"(?:由|从)\s*(?:(?P<year>{YEAR})年(?:底|末)?的?|上年(?:末|底)?的?)?\s*$")
 TO_BETWEEN = regex.compile(
-    rf"^\s*(?:的水平)?(?P<verb>{UP}|{DOWN})(?:到|至)\s*(?:(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?\s*$"
+    rf"^\s*,?\s*(?:的水平)?(?P<verb>{UP}|{DOWN})(?:到|至)\s*(?:(?P<year>{YEAR})年(?:底|末)?的?)?\s*$"
 )
+# the span the change took, said again before it: ,四年间增长… / ,五年来年均增长…
+SPAN = r"(?:(?:\d+|[两二三四五六七八九十]+)年(?:间|来|内)?)?"
 # what follows B: an annual rate, a rate, or an amount, after a comma or 、 (a 按可比价格计算
 # between is kept in the match: the rules then leave the rate unverifiable)
 PRICES = r"(?:按?(?:可比价格?|不变价格?|可比口径)计算?,)?"
-ANNUAL_AFTER = regex.compile(rf"^[,、]\s*{PRICES}(?:年均|年平均)(?:增长|递增|增速|提高)(?:率)?(?:为|达)?\s*$")
-CHANGE_AFTER = regex.compile(rf"^[,、]\s*{PRICES}(?:比上年|同比|分别)?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$")
+ANNUAL_AFTER = regex.compile(
+    rf"^[,、]\s*{PRICES}{SPAN}(?:年均|年平均|平均每年|每年平均)(?:增长|递增|增速|提高)(?:率)?(?:为|达)?\s*$"
+)
+CHANGE_AFTER = regex.compile(
+    rf"^[,、]\s*{PRICES}(?:即|共|累计)?{SPAN}(?:比上年|同比|分别)?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$"
+)
 # level, then 比年初增加Δ / 比上年末减少Δ
 VERSUS = regex.compile(
     rf"^[,]\s*(?:比|较)(?P<ref>上年末|上年底|年初|上年同期|上年|去年同期|去年|上一年)(?P<verb>增加|净增|多|{DOWN}|增长)\s*$"
@@ -64,8 +72,20 @@ class LevelChange:
 
 
 def _next(ctx: Context, fig: Figure) -> Figure | None:
-    figs = ctx.figures_in(fig.end, fig.end + 30)
+    """The first figure after `fig` that can be a rate or change (四年间 is the span, not one)."""
+    figs = [f for f in ctx.figures_in(fig.end, fig.end + 30) if not f.dimension.startswith("time_")]
     return figs[0] if figs else None
+
+
+CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year(text: str | None) -> int | None:
+    """1978 or 一九七八 → 1978."""
+    if not text:
+        return None
+    return int(text.translate(CHINESE_DIGITS))
+
 
 
 def from_to(ctx: Context) -> list[FromTo]:
@@ -78,8 +98,7 @@ def from_to(ctx: Context) -> list[FromTo]:
         frm = FROM_BEFORE.search(ctx.text[max(0, a.start - 12) : a.start])
         if not to or not frm:
             continue
-        ya = int(frm.group("year")) if frm.group("year") else None
-        yb = int(to.group("year")) if to.group("year") else None
+        ya, yb = _year(frm.group("year")), _year(to.group("year"))
         item = FromTo(a, b, is_down(to.group("verb")), ya, yb)
         nxt = _next(ctx, b)
         if nxt is not None:

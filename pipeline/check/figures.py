@@ -23,6 +23,11 @@ NOT_FIGURES = frozenset({ClaimKind.YEAR, ClaimKind.DATE, ClaimKind.RATIO, ClaimK
                          ClaimKind.DOUBLING, ClaimKind.RANGE})
 # the printed digits that open a claim's raw text (1,234个 → 1,234)
 DIGITS_RE = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# a number written in Chinese numerals (三百七十一亿, 百分之七十五点二, 二点八): the claims stage
+# has read its value and printed precision; what follows must be the unit itself
+CHINESE_RE = regex.compile(r"(?P<per>百分之|千分之)?[〇○零一二两三四五六七八九十百千万亿点]+")
+# 四、五十亿元 is the range 40–50亿元, not the figure 50亿元
+RANGE_BEFORE = regex.compile(r"[一二三四五六七八九十]、$")
 
 
 @dataclass
@@ -79,14 +84,10 @@ def parse_number(raw: str) -> tuple[Decimal, int]:
 
 
 def from_claim(text: str, claim: Claim) -> Figure | None:
-    """A claim printed as Arabic digits right before its (scale and) unit, such as 829.92亿元;
-    None for what the rules do not compute with (years, ranges, 3000多万, 三所, a unit the
-    lexicon lacks)."""
+    """A claim printed as Arabic digits or Chinese numerals right before its (scale and) unit,
+    such as 829.92亿元 or 三百七十一亿元; None for what the rules do not compute with (years,
+    ranges, 3000多万, 一百多亿元, a unit the lexicon lacks)."""
     if claim.kind in NOT_FIGURES or claim.value is None or not claim.unit:
-        return None
-    m = DIGITS_RE.match(claim.raw)
-    # bare digits with a unit: a coordinated figure whose unit is printed after the list's last
-    if m is None or claim.raw[m.end() :] not in (claim.unit, ""):
         return None
     start, end = claim.span.start, claim.span.end
     if text[start:end] != claim.raw:
@@ -95,8 +96,19 @@ def from_claim(text: str, claim: Claim) -> Figure | None:
     word = claim.unit[len(scale) :] if claim.unit.startswith(scale) else claim.unit
     if reading(word) is None:
         return None
-    value, decimals = parse_number(m.group())
-    return Figure(start, end, value, decimals, word, scale, [claim.id])
+    m = DIGITS_RE.match(claim.raw)
+    if m is not None:
+        # bare digits with a unit: a coordinated figure whose unit is printed after the list's last
+        if claim.raw[m.end() :] not in (claim.unit, ""):
+            return None
+        value, decimals = parse_number(m.group())
+        return Figure(start, end, value, decimals, word, scale, [claim.id])
+    c = CHINESE_RE.match(claim.raw)
+    rest = claim.raw[c.end() :] if c else None
+    if c is None or not (rest == word or (c.group("per") and rest == "")) or RANGE_BEFORE.search(text[:start]):
+        return None
+    decimals = claim.decimals or 0
+    return Figure(start, end, Decimal(f"{claim.value:.{decimals}f}"), decimals, word, scale, [claim.id])
 
 
 def claim_figures(doc: Document) -> list[Figure]:

@@ -12,13 +12,13 @@ from decimal import Decimal
 import regex
 
 from ...model import Span, Verdict
-from ..changes import FromTo, from_to
+from ..changes import SPAN, FromTo, from_to
 from ..context import Context, Draft, RuleCode, judge, judged_draft, stated_interval, verdict_word
 from ..interval import Interval, fmt, fmt_interval
 from ..units import RATIO_DIMS
 from .doubling import DOUBLING_RE, FACTORS
 
-GROWN_BY = regex.compile(r"^[,、]\s*(?:比\S{0,8}?)?(?:增长|增加)了?$")
+GROWN_BY = regex.compile(rf"^[,、]\s*(?:即|共|累计)?{SPAN}(?:比\S{{0,8}}?)?(?:增长|增加)了?$")
 TIMES_OF = regex.compile(r"^[,、]\s*(?:是|为|相当于)[^,;。]{0,12}的$")
 # 翻一番 is said loosely of a level that about doubled (2.1× is still 翻了一番); a shortfall
 # beyond 5% or a tripling is no doubling
@@ -42,7 +42,7 @@ def _ratio(ft: FromTo) -> tuple[Interval, Decimal]:
 
 
 def _stated_multiple(ctx: Context, ft: FromTo) -> Draft | None:
-    nxt = ctx.figures_in(ft.b.end, ft.b.end + 20)
+    nxt = [f for f in ctx.figures_in(ft.b.end, ft.b.end + 20) if not f.dimension.startswith("time_")]
     if not nxt or nxt[0].dimension != "multiple":
         return None
     x = nxt[0]
