@@ -40,7 +40,8 @@ CHANGE_RE = regex.compile(
     r"(?P<to>了?(?:到|至))?(?:了|为|达|达到|超过|超|近|约|逾|不到|不足|突破|接近)?$"
 )
 NEGATIVE_VERBS = frozenset({"下降", "回落", "减少", "降低", "下滑", "收窄", "缩小", "降幅", "减", "降"})
-CAGR_RE = regex.compile(r"年均|年平均|平均每年|每年平均")
+# 年均浓度, 年平均气温 are annual means, not yearly growth
+CAGR_RE = regex.compile(r"(?:年均|年平均)(?!浓度|气温|温度|降水|降雨|值)|平均每年|每年平均")
 YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
 SHARE_RE = regex.compile(
     r"(?:占|相当于)[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$"

@@ -48,8 +48,9 @@ def dimension_of(unit_word: str | None) -> str | None:
         return None
     if unit_word in PERCENT:
         base = PERCENT[unit_word][0]
-        return {"%": "percent", "个百分点": "pp", "倍": "multiple"}[base]
-    info = LEXICON.get(unit_word.split("/", 1)[0])
+        # 个千分点 is a change in points as 个百分点 is (the checker keeps the two apart)
+        return {"%": "percent", "个百分点": "pp", "个千分点": "pp", "倍": "multiple"}[base]
+    info = LEXICON.get(unit_word) or LEXICON.get(unit_word.split("/", 1)[0])
     return info.dimension if info else None
 
 

@@ -58,6 +58,8 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("宗", "count", "宗", 1.0),
     ("起", "count", "起", 1.0),
     ("例", "count", "例", 1.0),
+    ("颗", "count", "颗", 1.0),  # 发射卫星137颗
+    ("枚", "count", "枚", 1.0),
     ("支", "count", "支", 1.0),
     ("栋", "count", "栋", 1.0),
     ("幢", "count", "幢", 1.0),
@@ -126,6 +128,9 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("标准煤", "energy_coal", "吨标准煤", 1.0),  # 50万标准煤: the ton is implied
     ("吨标煤", "energy_coal", "吨标准煤", 1.0),
     ("吨油当量", "energy_oil", "吨油当量", 1.0),
+    # transport turnover: 铁路货运周转量11620亿吨公里 is ton-kilometres, never tons
+    ("吨公里", "freight_turnover", "吨公里", 1.0),
+    ("人公里", "passenger_turnover", "人公里", 1.0),
     # energy and power
     ("千瓦时", "energy", "千瓦时", 1.0),
     ("度", "energy", "千瓦时", 1.0),
@@ -151,6 +156,7 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("个工作日", "time_day", "工作日", 1.0),
     ("工作日", "time_day", "工作日", 1.0),
     # concentrations and rates
+    ("次/秒", "compute", "次/秒", 1.0),  # 算力10.36百亿亿次/秒 (EFLOPS)
     ("微克/立方米", "concentration", "微克/立方米", 1.0),
     ("毫克/立方米", "concentration", "微克/立方米", 1e3),
     ("毫克/升", "concentration", "毫克/升", 1.0),
@@ -161,6 +167,8 @@ UNITS: list[tuple[str, str, str, float]] = [
 
 # scale words between a numeral and a unit word; longest first in the grammar
 SCALES: dict[str, float] = {
+    "百亿亿": 1e18,  # 算力 in 百亿亿次/秒 (EFLOPS)
+    "亿亿": 1e16,
     "万亿": 1e12,
     "千亿": 1e11,
     "百亿": 1e10,
@@ -179,6 +187,9 @@ PERCENT_UNITS: dict[str, tuple[str, float]] = {
     "成": ("%", 10.0),
     "个百分点": ("个百分点", 1.0),
     "百分点": ("个百分点", 1.0),
+    # 出生率下降5个千分点: per-mille points, a base of their own (0.1 percentage point each)
+    "个千分点": ("个千分点", 1.0),
+    "千分点": ("个千分点", 1.0),
     "倍": ("倍", 1.0),
 }
 
@@ -189,6 +200,7 @@ GUARDS: dict[str, str] = {
     "门": "类槛户",
     "起": "来步草源",
     "类": "型似",
+    "颗": "粒",
     "名": "单义",
     "度": "过",
     "部": "门署委分",
