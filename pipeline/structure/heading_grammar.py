@@ -50,7 +50,8 @@ MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
     (Style.GAN, regex.compile(rf"(?P<num>[{STEMS}])、(?![{STEMS}])")),  # not 甲、乙、丙三方
     (Style.PCN, regex.compile(rf"\((?P<num>{_NUM}+)\)")),
     (Style.PAR, regex.compile(r"\((?P<num>\d{1,2})\)")),
-    (Style.AR, regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.、])(?!\d)")),
+    # 1.5 is a decimal, but 1、100万元以下的项目 is item 1 (only the point may not touch a digit)
+    (Style.AR, regex.compile(r"(?P<num>\d{1,2})(?P<sep>\.(?!\d)|、)")),
 ]
 # the first child fused after a parent's title on the same line
 _FUSED = regex.compile(r"\((?:一)\)|\(1\)|(?<![\d.])1[.、](?!\d)|第一(?:章|节)")
@@ -59,6 +60,9 @@ LIST_END = ("；", ";", ",", "，", "、")
 LIST_MID = regex.compile(r"[;；]")  # clauses of a list sentence, never inside a title
 # 第一条(目的依据): an article's caption in parentheses right after its number (Shanghai rules)
 _ARTICLE_CAPTION = regex.compile(r"\s*\((?P<caption>[^()。,，;；:：]{1,20})\)")
+# 第一条 目的和依据: a short caption alone after the number (no sentence punctuation, not the opening
+# words of an article's text such as 本办法…/为了…) is its title
+_ARTICLE_BARE_CAPTION = regex.compile(r"\s+(?!本|为|凡|对|各|任何)(?P<caption>[^\s()。,，;；:：!?！？、《》“”]{2,20})")
 
 
 @dataclass
@@ -148,7 +152,7 @@ def line_candidates(text: str, start: int, end: int) -> list[Candidate]:
             inner_at = inner[1].end()
     value = numeral_value(style, number)
     if style is Style.TIAO:  # an article has no title (its text is the body), unless it has a caption
-        cap = _ARTICLE_CAPTION.match(text, m.end(), end)
+        cap = _ARTICLE_CAPTION.match(text, m.end(), end) or _ARTICLE_BARE_CAPTION.fullmatch(text, m.end(), end)
         if cap:
             title = clean_title(cap.group("caption"))
             return [Candidate(style, key, marker, number, value, start, cap.end(), title, cap.end() < end, True)]

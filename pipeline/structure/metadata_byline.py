@@ -35,7 +35,8 @@ class Decree:
 
 
 _BYLINE = regex.compile(rf"(?P<organ>\S.*?)\s+(?P<date>{DATE_RE.pattern})", regex.VERBOSE)
-_DECREE_NOTE = regex.compile(r"[(（](?P<body>[^()（）]{6,200})[)）]")
+# the note may name an amending decision whose title holds parentheses (〈…规定（试行）〉)
+_DECREE_NOTE = regex.compile(r"[(（](?P<body>(?:[^()（）]|[(（][^()（）]{1,30}[)）]){6,600})[)）]")
 # clauses of the note: split at punctuation, or at a space before the next date or 根据
 _CLAUSE = regex.compile(r"(?:(?!\s+(?:(?:19|20)\d{2}\s*年|根据))[^,，;；])+")
 _DECREE_NO = regex.compile(r"(?P<code>(?P<organ>[\p{Han}]{2,30}?)令)\s*第\s*(?P<serial>\d{1,5})\s*号")

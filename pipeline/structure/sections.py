@@ -31,6 +31,7 @@ from .heading_toc import attachment_line_indexes, toc_line_indexes
 
 _OWNS_CHAPTERS = CONTINUOUS_STYLES | {Style.MD, Style.ATTACHMENT}
 _FORM_TITLE_END = ("表", "登记单", "回执单", "告知单")
+_CHAPTER_STYLES = CONTINUOUS_STYLES - {Style.TIAO}
 
 
 @dataclass
@@ -56,6 +57,16 @@ class _Tree:
         if cand.value is not None:
             self.last_value[cand.key] = cand.value
             self.last_parent[cand.key] = self.stack[at - 1].key if at > 0 else None
+
+    def _misnumbered_chapter(self, pos: int, cand: Candidate, prev: int) -> bool:
+        """A 第X章 heading alone on its line that repeats or skips a number is still a chapter: official
+        texts carry misprints (第二章 printed twice, 第三章 then 第五章). A repeat must have a title of
+        its own, or it is a running header; articles (条) never count, their numbers are cited."""
+        if cand.style not in _CHAPTER_STYLES or not cand.strong or cand.run_in or cand.value is None:
+            return False
+        if cand.value > prev:
+            return True
+        return cand.value == prev and self.accepted[self.stack[pos].section][0].title != cand.title
 
     def aside(self) -> None:
         self.quiet = True
@@ -85,6 +96,8 @@ class _Tree:
         if pos is not None:
             prev = self.stack[pos].value
             if v is not None and prev is not None and v == prev + 1:
+                self._push(pos, cand)
+            elif v is not None and prev is not None and self._misnumbered_chapter(pos, cand, prev):
                 self._push(pos, cand)
             elif v == 1 and cand.strong and pos == len(self.stack) - 1 and cand.style in LIST_STYLES:
                 self._push(pos, cand)  # a new list under an unnumbered sub-heading
