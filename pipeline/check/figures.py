@@ -26,8 +26,6 @@ DIGITS_RE = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 # a number written in Chinese numerals (三百七十一亿, 百分之七十五点二, 二点八): the claims stage
 # has read its value and printed precision; what follows must be the unit itself
 CHINESE_RE = regex.compile(r"(?P<per>百分之|千分之)?[〇○零一二两三四五六七八九十百千万亿点]+")
-# 四、五十亿元 is the range 40–50亿元, not the figure 50亿元
-RANGE_BEFORE = regex.compile(r"[一二三四五六七八九十]、$")
 
 
 @dataclass
@@ -105,7 +103,7 @@ def from_claim(text: str, claim: Claim) -> Figure | None:
         return Figure(start, end, value, decimals, word, scale, [claim.id])
     c = CHINESE_RE.match(claim.raw)
     rest = claim.raw[c.end() :] if c else None
-    if c is None or not (rest == word or (c.group("per") and rest == "")) or RANGE_BEFORE.search(text[:start]):
+    if c is None or not (rest == word or (c.group("per") and rest == "")):
         return None
     decimals = claim.decimals or 0
     return Figure(start, end, Decimal(f"{claim.value:.{decimals}f}"), decimals, word, scale, [claim.id])

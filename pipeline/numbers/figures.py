@@ -40,7 +40,7 @@ PATTERN = regex.compile(
     |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})
     |(?P<fden>{NUM})分之(?P<fnum>{NUM})
     |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?:{RATIO_SEP}{ARABIC_RE}){{1,5}})(?![0-9:∶])
-    |(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
+    |(?:(?<![{CN_CHARS}])(?P<lo>[一二两三四五六七八])、)?(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
       (?:(?P<u1>{PERCENT_RE}|{UNIT_RE})?(?P<sep>{SEP})(?P<n2>{NUM})(?P<m2>{MORE})?(?P<s2>{SCALE_RE})?)?
       (?P<m3>{MORE})?
       (?:\n?(?P<pu>{PERCENT_RE})
@@ -113,6 +113,8 @@ def _number(m: regex.Match[str]) -> Figure | None:
     fig = Figure(m.start(), m.end(), "number", n1.value, n1.decimals, chinese=n1.chinese)
     fig.scale = scale1
     fig.more = m.group("m1") or m.group("m2") or m.group("m3")
+    if m.group("lo") and not _approx_range(fig, m.group("lo"), joined):
+        fig.start = m.start("n1")  # 五、四十个: a list, the figure is the second numeral alone
     if m.group("n2"):
         raw2, scale2 = _split_scale(m.group("n2"), m.group("s2"))
         n2 = parse_numeral(raw2)
@@ -132,6 +134,19 @@ def _number(m: regex.Match[str]) -> Figure | None:
         fig.per = "/" + m.group("pd") + (m.group("pds") or "") + (m.group("pdu") or "")
     fig.unit = ((fig.scale or "") + (fig.unit_word or "") + (fig.per or "")) or None
     return fig
+
+
+def _approx_range(fig: Figure, lo: str, raw: str) -> bool:
+    """四、五十亿元 is 40–50亿元 and 三、五年 3–5年: the first digit stands for the second's place
+    (五十 → 四十). False when it is no such range (the second numeral is Arabic or does not start
+    with a higher digit)."""
+    first = CN_DIGITS.get(raw[0]) if raw else None
+    low = CN_DIGITS[lo]
+    if not fig.chinese or not first or low >= first or fig.value is None:
+        return False
+    fig.value, fig.value_high = fig.value / first * low, fig.value
+    fig.form = "range"
+    return True
 
 
 def _chinese_year(raw: str) -> int:
