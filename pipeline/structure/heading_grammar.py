@@ -34,6 +34,7 @@ class Style(StrEnum):
     MD = "#"
     GAN = "甲、"  # 甲、乙、丙 (heavenly stems) in older texts
     ATTACHMENT = "附件"  # an attachment's body: its own series restart below it
+    DOT = "1.1.1"  # a standard's 1 / 3.2 / 3.2.1 numbering (heading_clauses.py; key adds the depth)
 
 
 LIST_STYLES = frozenset({Style.AR, Style.PAR})

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Section, Span
 from .heading_blocks import attachment_header, box_items, is_aside, is_box
+from .heading_clauses import clause_candidates
 from .heading_grammar import (
     CONTINUOUS_STYLES,
     LIST_END,
@@ -32,6 +33,8 @@ from .heading_toc import attachment_line_indexes, toc_line_indexes
 _OWNS_CHAPTERS = CONTINUOUS_STYLES | {Style.MD, Style.ATTACHMENT}
 _FORM_TITLE_END = ("表", "登记单", "回执单", "告知单")
 _CHAPTER_STYLES = CONTINUOUS_STYLES - {Style.TIAO}
+_BY_DEPTH = (Style.MD, Style.DOT)
+_ITEM_OWNERS = (Style.TIAO, Style.DOT)
 
 
 @dataclass
@@ -81,16 +84,16 @@ class _Tree:
         if self.quiet and cand.style in LIST_STYLES:
             return  # a 专栏 item, a note, a table row
         self.quiet = False
-        if cand.style is Style.MD:
+        if cand.style in _BY_DEPTH:  # `##` headings, a standard's 1 / 3.2 / 3.2.1: nested by depth
             depth = int(cand.key[1:])
             at = 0
             for i, o in enumerate(self.stack):
-                if o.style is Style.MD and int(o.key[1:]) < depth:
+                if o.style is cand.style and int(o.key[1:]) < depth:
                     at = i + 1
             self._push(at, cand)
             return
-        if cand.style not in CONTINUOUS_STYLES and any(o.style is Style.TIAO for o in self.stack):
-            return  # (一)… and 1.… inside an article are its list items
+        if cand.style not in CONTINUOUS_STYLES and any(o.style in _ITEM_OWNERS for o in self.stack):
+            return  # (一)… and 1.… inside an article or a standard's clause are its list items
         pos = next((i for i, o in enumerate(self.stack) if o.key == cand.key), None)
         v = cand.value
         if pos is not None:
@@ -137,6 +140,7 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     lines = body_lines(doc.text)
     skip = _skip_lines(doc, lines)
     hints = doc._heading_hints
+    clauses = clause_candidates(lines)
     out: list[Candidate | None] = []
     boxes: list[int] = []
     for i, ln in enumerate(lines):
@@ -147,6 +151,9 @@ def _candidates(doc: Document) -> list[Candidate | None]:
             out.append(head)
             continue
         if ln.index in skip:
+            continue
+        if (clause := clauses.get(ln.index)) is not None:
+            out.append(clause)
             continue
         if is_aside(ln):
             out.append(None)
