@@ -37,7 +37,7 @@ PATTERN = regex.compile(
     |(?P<yr1>(?<![0-9.])\d{{4}})年?(?:[-—–~]|至)(?P<yr2>\d{{4}})年
     |(?P<year>(?<![0-9.])\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年(?!\d)
     |翻了?(?P<dbl>一|两|二|三|1|2|3)?番
-    |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})
+    |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})(?:{SEP}(?P=pctw)?(?P<pctn2>{NUM}))?
     |(?P<fden>{NUM})分之(?P<fnum>{NUM})
     |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?:{RATIO_SEP}{ARABIC_RE}){{1,5}})(?![0-9:∶])
     |(?:(?<![{CN_CHARS}])(?P<lo>[一二两三四五六七八])、)?(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
@@ -170,7 +170,11 @@ def read(m: regex.Match[str]) -> Figure | None:
         if n is None:
             return None
         unit = "%" if m.group("pctw") == "百分之" else "‰"
-        return Figure(s, e, "percent_words", n.value, n.decimals, unit_word=unit, unit=unit, chinese=n.chinese)
+        fig = Figure(s, e, "percent_words", n.value, n.decimals, unit_word=unit, unit=unit, chinese=n.chinese)
+        high = parse_numeral(m.group("pctn2")) if m.group("pctn2") else None
+        if high is not None:  # 百分之八至九, 百分之四至百分之五: one range
+            fig.form, fig.value_high, fig.decimals = "range", high.value, max(n.decimals, high.decimals)
+        return fig
     if m.group("fden"):
         den, num = parse_numeral(m.group("fden")), parse_numeral(m.group("fnum"))
         if den is None or num is None or den.value == 0:
