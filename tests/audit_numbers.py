@@ -25,6 +25,7 @@ import regex
 
 from pipeline.api import parse_file
 from pipeline.model import Claim, Document
+from pipeline.numbers.cues import CLAUSE_HEAD, SPAN_YEARS_AFTER, SPAN_YEARS_BEFORE
 from pipeline.numbers.numerals import CN_CHARS, CN_DIGIT_CLASS
 from pipeline.numbers.regions import TABLE_LINE_RE
 from pipeline.numbers.units import PERCENT_RE, SCALE_RE, UNIT_RE
@@ -49,7 +50,10 @@ NOT_QUANTITY: list[tuple[str, str]] = [
     ("address", r"(?<=[路街巷弄])\d+(?=弄|号|支弄)"),
     ("grade", r"\d+(?:[-—~至]\d+)?级"),
     ("year name", rf"(?<![0-9.])(?:19|20)\d{{2}}(?![0-9.,年]|[多余]|{SCALE_RE}|{UNIT_RE}|{PERCENT_RE})"),
-    ("period phrase", rf"(?:过去|今后|未来|近|这|前|后|新|每)[{CN_CHARS}]+年|[\d{CN_CHARS}]+年(?:行动|规划|计划|攻坚|专项)"),
+    # the span other figures refer to (pipeline/numbers/cues.py SPAN_*): 过去五年, 五年累计, 三年行动,
+    # a Chinese 五年 heading its clause, 极不平凡的五年。
+    ("period phrase", rf"(?:{SPAN_YEARS_BEFORE})[\d{CN_CHARS}]+年|[\d{CN_CHARS}]+多?年(?={SPAN_YEARS_AFTER})"
+                      rf"|(?:^|(?<=[{CLAUSE_HEAD}]))[{CN_CHARS}]+年(?!以上|以下|以内|左右)|(?<=的)[{CN_CHARS}]+年(?=[。,;!])"),
     ("plan name", rf"[{CN_DIGIT_CLASS}十]{{1,3}}五(?:规划|时期|期间|期末|以来|末|$)|“[^”\n]{{1,24}}”"),
     ("title", r"《[^》\n]{1,80}》"),
     ("note marker", r"[\[(]\d{1,3}[\])]|[①-⑳]"),

@@ -27,8 +27,16 @@ Conventions (stable; a change is noted here):
   numbers (5G, H3, PM2.5), a lone Chinese 一 before a measure word (一批), months (1-11月).
 - Coordinated figures sharing one unit printed after the last (`快5.8和3.8个百分点`,
   `分别为1.2、3.4亿元`): every number is a claim with that scale and unit; its span and `raw` are
-  the number alone (5.8), `decimals` as printed (coordinated.py). A claim whose raw is bare digits
-  while it has a unit is such a figure: no other claim prints its unit outside its span.
+  the number alone (5.8), `decimals` as printed (coordinated.py); a number with the list's scale but
+  no unit word takes the unit too (惠及3500万、2300万人次: 3500万 is 万人次). A claim whose raw is
+  bare digits (or digits and scale) while its unit is longer is such a figure.
+- One stray space between a number and its scale/unit or between a cue and the figure (web and
+  PDF renditions: `39.8 万亿元`, `下降 19.1%`, `70% 以上`) is read through; `raw` keeps the space.
+- An N年 that frames the span of other figures (过去五年, 五年累计, 比五年前, 四年间, a Chinese 五年
+  heading its clause, 极不平凡的五年。, 三年行动) is no claim; it is the `period` (past N years
+  before the document's year) and makes a change over it `cumulative` (四年间增长33.6%). A CAGR is
+  never cumulative.
+- `占43.7%` (占 right before the figure) is a share of the clause's own total.
 - `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
   figures (or listed names) it refers to, in order.
 """
@@ -60,8 +68,6 @@ CHANGE_RATE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.PP_CHANGE}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
 PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
-PERIOD_PHRASE_RE = regex.compile(r"(?:过去|今后|未来|近|这|前|后|新|每)$")
-PLAN_NAME_RE = regex.compile(r"规划|计划|行动|攻坚|专项")  # 五年规划, 三年行动: a plan's name, not a duration
 
 
 def _doc_year(doc: Document) -> int | None:
@@ -83,15 +89,26 @@ def _is_quantity(text: str, fig: Figure) -> bool:
         )
     if fig.chinese and fig.unit_word in CHINESE_EXCLUDED_UNITS:
         return False
-    if fig.chinese and fig.unit_word == "年" and PERIOD_PHRASE_RE.search(text, max(0, fig.start - 2), fig.start):
-        return False  # 过去五年, 今后五年, 新十年: a period phrase, not a stated duration
-    if fig.unit_word == "年" and PLAN_NAME_RE.match(text, fig.end):
+    if fig.unit_word == "年" and fig.form == "number" and _frames_span(text, fig):
         return False
     if "×" in text[max(0, fig.start - 1) : fig.end + 1] and (dimension_of(fig.unit_word) or "").startswith("time"):
         return False  # 7×24小时, 365天×24小时: round-the-clock service, not a stated duration
     if fig.chinese and fig.value == 1 and (fig.unit_word in ARTICLE_UNITS or fig.unit_word is None):
         return False  # 一家, 一批: an article
     return True
+
+
+def _frames_span(text: str, fig: Figure) -> bool:
+    """过去五年, 五年累计, 比五年前, 四年间, 五年的成绩, 三年行动; a Chinese N年 heading its clause
+    (五年建成铁路新线…): the span other figures refer to, not a stated duration."""
+    if cues.SPAN_BEFORE_RE.search(text, max(0, fig.start - 2), fig.start):
+        return True
+    if cues.SPAN_AFTER_RE.match(text, fig.end):
+        return True
+    if fig.chinese and text[fig.start - 1 : fig.start] == "的" and text[fig.end : fig.end + 1] in "。,;!":
+        return True  # 极不平凡的五年。
+    head = text[max(0, fig.start - 8) : fig.start].rstrip(" ")
+    return fig.chinese and (not head or head[-1] in cues.CLAUSE_HEAD) and not cues.AFTER_RE.match(text, fig.end)
 
 
 def _kind(fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
@@ -128,14 +145,15 @@ def _kind(fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
 def _qualifier(text: str, fig: Figure, cs: int) -> tuple[str | None, Relation]:
     found: list[str] = []
     bound = Relation.EQ
-    m = cues.BEFORE_RE.search(text[max(cs, fig.start - 4) : fig.start])
+    m = cues.BEFORE_RE.search(text[max(cs, fig.start - 5) : fig.start].rstrip(" "))  # 控制在 3.3%
     if m:
         found.append(m.group(0))
         bound = cues.BEFORE[m.group(0)]
     if fig.more:
         found.append(fig.more)
         bound = cues.AFTER[fig.more]
-    a = cues.AFTER_RE.match(text, fig.end, min(len(text), fig.end + 3))
+    after = fig.end + text.startswith(" ", fig.end)  # 70% 以上: a stray space in web renditions
+    a = cues.AFTER_RE.match(text, after, min(len(text), after + 3))
     if a:
         found.append(a.group(0))
         bound = cues.AFTER[a.group(0)]
@@ -209,7 +227,8 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     line_start, _ = _line_bounds(text, fig.start)
     sent_start = max(max(text.rfind(c, line_start, fig.start) for c in SENTENCE_STOP) + 1, line_start)
     cs = cue_clause_start(text, fig.start, sent_start)
-    prefix = PAREN_RE.sub("", text[cs : fig.start])  # 比重(城镇化率)为80.0%: the bracket is an aside
+    # 比重(城镇化率)为80.0%: the bracket is an aside; 下降 19.1%: a stray space is no separator
+    prefix = PAREN_RE.sub("", text[cs : fig.start]).rstrip(" ")
     in_list = prev is not None and prev.span.start >= sent_start and bool(
         LIST_RE.match(text[prev.span.end : fig.start])
     )
@@ -217,7 +236,8 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     if in_list and prev is not None and prev.unit == fig.unit:  # 分别增长14.2%、4.2%
         kind, negative = ClaimKind(prev.kind), prev.negative
     qualifier, bound = _qualifier(text, fig, cs) if kind not in {ClaimKind.YEAR, ClaimKind.DATE} else (None, Relation.EQ)
-    cumulative = bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
+    # 累计, 四年间增长33.6%: a total over a span; a compound annual rate is never one
+    cumulative = kind != ClaimKind.CAGR and bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"
     lo, hi = bisect.bisect_left(ctx.ref_starts, line_start), bisect.bisect_left(ctx.ref_starts, fig.start)

@@ -1,7 +1,7 @@
 """Coordinated figures that share one unit, printed once after the last of them.
 
-`增速分别比规模以上工业快5.8和3.8个百分点`, `分别为1.2、3.4和5.6亿元`: the bare numbers before the
-last take its scale and unit. Only Arabic numbers joined by one list word (、 和 及 与 或) count,
+`增速分别比规模以上工业快5.8和3.8个百分点`, `分别为1.2、3.4和5.6亿元`, `分别惠及3500万、2300万人次`: the bare numbers (and numbers with the same scale
+but no unit word) before the last take its scale and unit. Only Arabic numbers joined by one list word (、 和 及 与 或) count,
 and the chain must end in a plain figure with a unit; a year, month, ordinal (第1、2) or a
 list of integers counted in things (1、2个) is left alone — those are labels more often than
 quantities.
@@ -20,8 +20,10 @@ LABEL_DIMS = frozenset({"count", "time", "time_year"})
 
 
 def _bare(text: str, fig: Figure) -> bool:
-    return (fig.form == "number" and fig.unit is None and not fig.chinese and fig.more is None
-            and text[fig.start : fig.end].replace(".", "").replace(",", "").isdigit())
+    """A number with no unit word: 1.2 or 3500万 (惠及3500万、2300万人次: the scale is printed, the unit not)."""
+    raw = text[fig.start : fig.end - len(fig.scale or "")]
+    return (fig.form == "number" and fig.unit_word is None and fig.per is None and not fig.chinese
+            and fig.more is None and raw.replace(".", "").replace(",", "").isdigit())
 
 
 def _bearer(fig: Figure) -> bool:
@@ -40,6 +42,8 @@ def share_units(text: str, figs: list[Figure]) -> None:
         if j > i and last is not None and _bearer(last) and _opens(text, figs[i].start) \
                 and not _labels(figs[i : j + 1], last):
             for f in figs[i:j]:
+                if f.scale not in (None, last.scale):
+                    continue  # 3万、5亿元: a different scale is no shared unit
                 f.scale, f.unit_word, f.per, f.unit, f.shared = last.scale, last.unit_word, last.per, last.unit, True
         i = max(j, i + 1)
 

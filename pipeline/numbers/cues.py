@@ -32,7 +32,7 @@ def _alt(words: list[str]) -> str:
 
 BEFORE_RE = regex.compile(rf"(?:{_alt(list(BEFORE))})$")
 AFTER_RE = regex.compile(rf"(?:{_alt([w for w in AFTER if w not in ('多', '余')])})")
-CUMULATIVE_RE = regex.compile(r"累计|合计|总计|共计")
+CUMULATIVE_RE = regex.compile(r"累计|合计|总计|共计|[\d一二两三四五六七八九十]{1,2}年(?:间|来|以来)")
 
 # a change verb right before the figure (allowing 了, 到/至 means a level, not a change)
 CHANGE_RE = regex.compile(
@@ -45,7 +45,17 @@ CAGR_RE = regex.compile(r"(?:年均|年平均)(?!浓度|气温|温度|降水|降
 YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
 SHARE_RE = regex.compile(
     r"(?:占|相当于)[^,;。]*?(?:比重|比例|份额|的)[^,;。]{0,4}$|(?:比重|占比|份额)[^,;。]{0,6}$"
+    r"|占(?:了|到|达到?|约|近|超过?)?$"  # 社会事业投资占43.7%: the whole is the clause's own total
 )
 RATIO_CUE_RE = regex.compile(r"比|结构|比例|配比")
 TARGET_RE = regex.compile(r"目标|预期(?!寿命|性)|力争|计划(?:到|在|于|达)|将达|要达到|规划期末")
 MULTIPLE_OF_RE = regex.compile(r"是[^,;。]*的$|相当于[^,;。]*的$")
+
+# N年 that frames the span of other figures rather than stating a duration (issue #3): 五年累计,
+# 五年平均每年增长, 比五年前, 四年间, 关键五年, 五年的成绩, 医改三年实施方案; 连续7年 stays a figure
+SPAN_YEARS_AFTER = (r"累计|平均|合计|共|新增|建成|以来|来|间|前|内|中|里|期间|时间|历程|的(?:成绩|努力|奋斗|实践)"
+                    r"|[^,;。、\n]{0,4}?(?:规划|计划|行动|方案|攻坚|专项)")
+SPAN_YEARS_BEFORE = r"过去|今后|未来|近|这|前|后|新|每|关键|头|最后"
+SPAN_AFTER_RE = regex.compile(SPAN_YEARS_AFTER)
+SPAN_BEFORE_RE = regex.compile(rf"(?:{SPAN_YEARS_BEFORE})$")
+CLAUSE_HEAD = ",;。:!?\n"

@@ -27,6 +27,9 @@ RATIO_SEP = "[:∶]"  # U+2236 RATIO survives width folding (8.3∶41.4∶50.3)
 # percent follows and the joined text is a well-formed numeral (checked in _number)
 BROKEN = rf"(?<![A-Za-z0-9.,])[0-9][0-9.,]*\n[0-9.,]*[0-9](?=[多余]?(?:{SCALE_RE})?(?:{PERCENT_RE}|{UNIT_RE}))"
 MORE = r"(?:多|余)"
+# between a number and its scale or unit: one PDF line break (4.27\n万人) or one stray space
+# (39.8 万亿元 in a web rendition); never both, never a tab (table columns)
+GAP = r"[\n\x20]?"
 
 PATTERN = regex.compile(
     rf"""
@@ -40,11 +43,11 @@ PATTERN = regex.compile(
     |(?P<pctw>百分之|千分之)(?P<pctn>{NUM})(?:{SEP}(?P=pctw)?(?P<pctn2>{NUM}))?
     |(?P<fden>{NUM})分之(?P<fnum>{NUM})
     |(?P<ratio>(?<![A-Za-z0-9.]){ARABIC_RE}(?:{RATIO_SEP}{ARABIC_RE}){{1,5}})(?![0-9:∶])
-    |(?:(?<![{CN_CHARS}])(?P<lo>[一二两三四五六七八])、)?(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?\n?(?P<s1>{SCALE_RE})?
+    |(?:(?<![{CN_CHARS}])(?P<lo>[一二两三四五六七八])、)?(?:(?=\d)|{CN_AHEAD})(?P<n1>{BROKEN}|{NUM})(?P<m1>{MORE})?{GAP}(?P<s1>{SCALE_RE})?
       (?:(?P<u1>{PERCENT_RE}|{UNIT_RE})?(?P<sep>{SEP})(?P<n2>{NUM})(?P<m2>{MORE})?(?P<s2>{SCALE_RE})?)?
       (?P<m3>{MORE})?
-      (?:\n?(?P<pu>{PERCENT_RE})
-        |\n?(?P<u>{UNIT_RE}|分(?=/)|角(?=/))(?:/(?P<du>{UNIT_RE}))?
+      (?:{GAP}(?P<pu>{PERCENT_RE})
+        |{GAP}(?P<u>{UNIT_RE}|分(?=/)|角(?=/))(?:/(?P<du>{UNIT_RE}))?
         |/(?P<pd>\d+)(?P<pds>{SCALE_RE})?(?P<pdu>{UNIT_RE})?)?
     """,
     regex.VERBOSE,

@@ -14,7 +14,8 @@ PERIOD_RE = regex.compile(
         (?P<fyp_part>期间|时期|期末|末期|以来|初期|期初|规划期|末)?)
     |(?P<to>到|至|截至|截止到?)?(?P<y1>(?<![0-9.])\d{{4}}|[{CN_DIGIT_CLASS}]{{4}})年(?:[-—~至到](?P<y2>\d{{4}})年)?
         (?P<ypart>末|底|年底|年末|前|以来|上半年|全年)?
-    |(?P<rel>上年|去年|前年|今年|本年|明年|上年末|去年末|今年以来)
+    |(?P<span>过去|近|这)?(?P<sn>[一二两三四五六七八九十]{{1,2}}|(?<![0-9.])\d{{1,2}})年(?P<span_end>间|来|以来)?(?(span)|(?(span_end)|(?!)))
+    |(?<!基础)(?P<rel>上年(?!均)|去年|前年|今年|本年|明年|上年末|去年末|今年以来)
     """,
     regex.VERBOSE,
 )
@@ -69,6 +70,17 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
                 m.start() == 0 or text[m.start() - 1] in GOAL_BEFORE or text.endswith(GOAL_WORDS, 0, m.start())
             )
             out.append(PeriodRef(m.start(), m.end(), label, y1, y2, to))
+        elif m.group("sn"):
+            # 过去五年, 四年间, 五年来: the years before the document's own (a 2026 report looks back on 2021–2025)
+            sn = m.group("sn")
+            n = parse_chinese(sn) if not sn.isdigit() else None
+            years = int(sn) if sn.isdigit() else int(n.value) if n else 0
+            if not 1 <= years <= 30:
+                continue
+            if doc_year:
+                out.append(PeriodRef(m.start(), m.end(), label, doc_year - years, doc_year - 1, False))
+            else:
+                out.append(PeriodRef(m.start(), m.end(), label, None, None, False))
         else:
             rel = m.group("rel")
             year = doc_year + RELATIVE[rel] if doc_year else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .units_data import GUARDS, ONLY_BEFORE, PERCENT_UNITS, SCALES, UNITS
+from .units_data import GUARD_PATTERNS, GUARDS, ONLY_BEFORE, PERCENT_UNITS, SCALES, UNITS
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ def _alternation(words: list[str]) -> str:
 
     def one(w: str) -> str:
         guard, only = GUARDS.get(w), ONLY_BEFORE.get(w)
+        if w in GUARD_PATTERNS:
+            return regex.escape(w) + f"(?!{GUARD_PATTERNS[w]})"
         if only:
             return regex.escape(w) + f"(?![^{only}])"
         return regex.escape(w) + (f"(?![{guard}])" if guard else "")

@@ -201,7 +201,6 @@ GUARDS: dict[str, str] = {
     "起": "来步草源",
     "类": "型似",
     "颗": "粒",
-    "名": "单义",
     "度": "过",
     "部": "门署委分",
     "场": "景所地合",
@@ -229,6 +228,11 @@ GUARDS: dict[str, str] = {
     "秒": "杀",
     "千": "瓦米克伏卡分帕",
     "担": "任当心保负子忧纲",
+}
+
+# guards that need more than one character: 名 is 名义 (nominal) but 1200多万名义务教育寄宿生 counts people
+GUARD_PATTERNS: dict[str, str] = {
+    "名": "单|义(?!务)",
 }
 
 # a unit read only when one of these follows it (end of text too): 92分以上 but never 分别, 分之, 分类
