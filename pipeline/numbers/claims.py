@@ -37,6 +37,12 @@ Conventions (stable; a change is noted here):
   before the document's year) and makes a change over it `cumulative` (四年间增长33.6%). A CAGR is
   never cumulative.
 - `占43.7%` (占 right before the figure) is a share of the clause's own total.
+- `分别达到95%和90%以上`: the bound printed after the last figure of a 分别 list bounds each.
+- `1/10以上` is a fraction (0.1, parts [1, 10]); `14.3/10万` stays a per-unit figure.
+- `改善` is a change; a decrease when what improves is bad (浓度, 排放, 能耗, 强度 …).
+- A goal list: a line ending `…预期目标是:` makes the paragraph after it goals. A base `从47.5%提高到…`
+  is no goal. `提出到2020年…目标。` dates nothing in the next sentence (only a goal head 到2025年, does).
+- A figure with a scale and no unit before a people noun (2.15亿农村人口) is a count.
 - `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
   figures (or listed names) it refers to, in order.
 """
@@ -111,14 +117,15 @@ def _frames_span(text: str, fig: Figure) -> bool:
     return fig.chinese and (not head or head[-1] in cues.CLAUSE_HEAD) and not cues.AFTER_RE.match(text, fig.end)
 
 
-def _kind(fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
+def _kind(text: str, fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
     """(kind, negative) from the unit and the clause before the figure."""
     form_kinds = {"year": ClaimKind.YEAR, "year_range": ClaimKind.YEAR, "date": ClaimKind.DATE,
                   "doubling": ClaimKind.DOUBLING, "fraction": ClaimKind.FRACTION, "ratio": ClaimKind.RATIO}
     if fig.form in form_kinds:
         return form_kinds[fig.form], False
     change = cues.CHANGE_RE.search(prefix)
-    negative = bool(change and not change.group("to") and change.group("verb") in cues.NEGATIVE_VERBS)
+    verb = change.group("verb") if change and not change.group("to") else ""
+    negative = verb in cues.NEGATIVE_VERBS or (verb == "改善" and bool(cues.IMPROVE_DOWN_RE.search(prefix)))
     is_change = bool(change and not change.group("to"))
     dim = dimension_of(fig.unit_word)
     if dim == "pp":
@@ -137,6 +144,8 @@ def _kind(fig: Figure, prefix: str) -> tuple[ClaimKind, bool]:
         return ClaimKind.PERCENT, False
     if fig.form == "range":
         return ClaimKind.RANGE, negative and is_change
+    if dim is None and fig.scale and cues.PEOPLE_AFTER_RE.match(text, fig.end):
+        return ClaimKind.COUNT, negative and is_change
     if dim in {"people", "count", "person_times"}:
         return ClaimKind.COUNT, negative and is_change
     return ClaimKind.AMOUNT, negative and is_change
@@ -160,10 +169,12 @@ def _qualifier(text: str, fig: Figure, cs: int) -> tuple[str | None, Relation]:
     return ("…".join(found) or None), bound
 
 
-def _period(text: str, refs: list[PeriodRef], fig: Figure) -> PeriodRef | None:
+def _period(text: str, refs: list[PeriodRef], fig: Figure, sent_start: int) -> PeriodRef | None:
     for ref in reversed(refs):
         if ref.end > fig.start or (ref.start <= fig.start < ref.end):
             continue
+        if ref.label[0] in "到至" and not ref.future_marker and ref.end <= sent_start:
+            continue  # 提出到2020年…行动目标。新增装机4.45亿千瓦: a goal's name, not the next sentence's date
         if BASE_BEFORE_RE.search(text, max(0, ref.start - 3), ref.start):
             continue  # 比2015年 / 是“十二五”期末的: the base of a comparison
         if text.startswith("的", ref.end) and text.find("倍", ref.end, ref.end + 12) != -1:
@@ -215,6 +226,14 @@ def _section_id(ctx: _Ctx, pos: int) -> str | None:
     return next((sid for _, start, end, sid in ctx.bodies if start <= pos < end), None)
 
 
+def _goal_lead(text: str, line_start: int) -> bool:
+    """The paragraph is the list a goal line opens: `今年…的主要预期目标是:` ending the line before."""
+    head = text[max(0, line_start - 120) : line_start].rstrip()
+    if not head.endswith(":"):
+        return False
+    return bool(cues.TARGET_RE.search(head[head.rfind("\n") + 1 :]))
+
+
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -232,7 +251,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     in_list = prev is not None and prev.span.start >= sent_start and bool(
         LIST_RE.match(text[prev.span.end : fig.start])
     )
-    kind, negative = _kind(fig, prefix)
+    kind, negative = _kind(text, fig, prefix)
     if in_list and prev is not None and prev.unit == fig.unit:  # 分别增长14.2%、4.2%
         kind, negative = ClaimKind(prev.kind), prev.negative
     qualifier, bound = _qualifier(text, fig, cs) if kind not in {ClaimKind.YEAR, ClaimKind.DATE} else (None, Relation.EQ)
@@ -241,7 +260,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"
     lo, hi = bisect.bisect_left(ctx.ref_starts, line_start), bisect.bisect_left(ctx.ref_starts, fig.start)
-    ref = _period(text, refs[lo:hi], fig) or _section_period(ctx, fig.start)
+    ref = _period(text, refs[lo:hi], fig, sent_start) or _section_period(ctx, fig.start)
     period = Period(label=ref.label, start=ref.first, end=ref.last) if ref else None
     year = ref.first if ref and ref.first == ref.last else None
     if kind == ClaimKind.YEAR and fig.value is not None:
@@ -251,8 +270,11 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     target = bool(
         (ref and (ref.future_marker or (doc_year and ref.last and ref.last > doc_year)))
         or cues.TARGET_RE.search(text, sent_start, fig.start)
+        or _goal_lead(text, line_start)
         or (section_id and "目标" in _section_title(doc, section_id))
     ) and kind not in {ClaimKind.YEAR, ClaimKind.DATE}
+    if target and fig.start and text[fig.start - 1] in "从由" and cues.TO_LEVEL_RE.match(text, fig.end):
+        target = False  # 城镇化率从47.5%提高到51.5%: the base is where the goal starts, not a goal
     if target and kind in LEVEL_KINDS:
         kind = ClaimKind.TARGET
     norm = normalize(fig.value, fig.scale, fig.unit_word) if fig.value is not None and not fig.per else None

@@ -36,10 +36,12 @@ CUMULATIVE_RE = regex.compile(r"累计|合计|总计|共计|[\d一二两三四�
 
 # a change verb right before the figure (allowing 了, 到/至 means a level, not a change)
 CHANGE_RE = regex.compile(
-    r"(?P<verb>增长|增加|增速|增幅|涨幅|上涨|上升|提高|提升|扩大|下降|减少|降低|回落|下滑|收窄|缩小|降幅|减|降|涨|增)"
+    r"(?P<verb>增长|增加|增速|增幅|涨幅|上涨|上升|提高|提升|扩大|下降|减少|降低|回落|下滑|收窄|缩小|降幅|改善|减|降|涨|增)"
     r"(?P<to>了?(?:到|至))?(?:了|为|达|达到|超过|超|近|约|逾|不到|不足|突破|接近)?$"
 )
 NEGATIVE_VERBS = frozenset({"下降", "回落", "减少", "降低", "下滑", "收窄", "缩小", "降幅", "减", "降"})
+# 改善 lowers what is bad: PM2.5浓度改善16.5% is a decrease; 优良率改善 is not
+IMPROVE_DOWN_RE = regex.compile(r"浓度|排放|能耗|强度|污染|PM|噪声|死亡率|发病率")
 # 年均浓度, 年平均气温 are annual means, not yearly growth
 CAGR_RE = regex.compile(r"(?:年均|年平均)(?!浓度|气温|温度|降水|降雨|值)|平均每年|每年平均")
 YOY_RE = regex.compile(r"同比|比上年|较上年|比去年|较去年|比上年末|环比")
@@ -59,3 +61,8 @@ SPAN_YEARS_BEFORE = r"过去|今后|未来|近|这|前|后|新|每|关键|头|�
 SPAN_AFTER_RE = regex.compile(SPAN_YEARS_AFTER)
 SPAN_BEFORE_RE = regex.compile(rf"(?:{SPAN_YEARS_BEFORE})$")
 CLAUSE_HEAD = ",;。:!?\n"
+
+# a figure with a scale and no unit that counts people: 解决2.15亿农村人口饮水安全, 惠及4.32亿城镇职工
+PEOPLE_AFTER_RE = regex.compile(r"(?:城镇|农村|城乡|贫困|中国)?(?:人口|居民|职工|学生|农民|群众|儿童|老人|患者|人)")
+# what follows a base figure: 从47.5%提高到…, 由21%提升至…
+TO_LEVEL_RE = regex.compile(r"(?:以上|左右)?(?:增加|提高|提升|上升|增长|扩大|下降|降低|减少|压减|缩小)?了?(?:到|至)")

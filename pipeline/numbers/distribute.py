@@ -1,4 +1,5 @@
-"""`分别`: a list of figures that refers, in order, to a list of subjects named before it.
+"""`分别`: a list of figures that refers, in order, to a list of subjects named before it, and shares
+the bound printed after its last figure (分别达到95%和90%以上: both are >=).
 
 `产值38.98亿元…税收1.43亿元…分别是“十二五”期末的8.66倍和5.24倍` gives 8.66倍 the metric 产值 and
 5.24倍 the metric 税收; `旅客和货邮吞吐量分别增长14.2%、4.2%` gives the two names in turn.
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Claim, ClaimKind
+from ..model import Claim, ClaimKind, Relation
+from .cues import AFTER, AFTER_RE
 from .subjects import LEAD_RE, TAIL_RE, split_metric
 
 LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.TARGET, ClaimKind.SHARE}
@@ -37,8 +39,23 @@ def _groups(text: str, claims: list[Claim]) -> list[tuple[int, list[int]]]:
     return out
 
 
+def _share_bound(text: str, claims: list[Claim], group: list[int]) -> None:
+    """分别达到95%和90%以上: a bound word printed after the last figure bounds every one of them."""
+    last = claims[group[-1]]
+    m = AFTER_RE.match(text, last.span.end)
+    if m is None or AFTER[m.group(0)] == Relation.EQ:
+        return
+    for gi in group[:-1]:
+        c = claims[gi]
+        if c.unit == last.unit and c.bound == Relation.EQ and not AFTER_RE.match(text, c.span.end):
+            c.bound = AFTER[m.group(0)]
+            c.qualifier = "…".join(q for q in (c.qualifier, m.group(0)) if q)
+            c.approximate = c.bound == Relation.APPROX
+
+
 def distribute_respectively(text: str, claims: list[Claim]) -> None:
     for at, group in _groups(text, claims):
+        _share_bound(text, claims, group)
         sent = max(text.rfind(ch, 0, at) for ch in "。;\n") + 1
         before = [c for c in claims if sent <= c.span.start < at and c.kind in LEVEL_KINDS]
         if len(before) == len(group):

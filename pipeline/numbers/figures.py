@@ -133,6 +133,12 @@ def _number(m: regex.Match[str]) -> Figure | None:
     unit = m.group("pu") or m.group("u") or m.group("u1")
     if unit:
         fig.unit_word = unit + (f"/{m.group('du')}" if m.group("du") else "")
+    if m.group("pd") and not (m.group("pds") or m.group("pdu") or unit or fig.scale or fig.value_high is not None):
+        # 1/10以上: a plain fraction (0.1), not a number per 10 of nothing
+        den = float(m.group("pd"))
+        if den == 0 or fig.value is None:
+            return None
+        return Figure(fig.start, fig.end, "fraction", fig.value / den, parts=[fig.value, den])
     if m.group("pd"):
         fig.per = "/" + m.group("pd") + (m.group("pds") or "") + (m.group("pdu") or "")
     fig.unit = ((fig.scale or "") + (fig.unit_word or "") + (fig.per or "")) or None

@@ -1,0 +1,50 @@
+"""Precision hunt (issue #3) on three real documents: periods and spans that were silently wrong.
+
+Excerpts from the 2011 national work report (corpus-dev 05) and the 2026 Hainan report (02); each
+test names the wrong value the stage used to give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from pipeline.model import Claim, Document, Metadata, Source, SourceFormat
+from pipeline.numbers.claims import extract_claims
+
+
+def _claims(text: str, date: str | None) -> dict[str, Claim]:
+    source = Source(sha256=hashlib.sha256(text.encode()).hexdigest(), format=SourceFormat.TXT)
+    doc = Document(source=source, text=text, metadata=Metadata(date=date))
+    return {c.raw: c for c in extract_claims(doc).claims}
+
+
+def test_past_year_is_the_year_before_the_report() -> None:
+    # was period “十二五” (2011–2015) from 完成“十二五”各项目标 before it
+    text = "做好今年的工作对于完成“十二五”各项目标任务至关重要。过去一年,我们的各项工作取得了很大成绩。国内生产总值增长10.3%。"
+    c = _claims(text, "2011-03-05")["10.3%"]
+    assert c.period is not None and c.period.label == "过去一年"
+    assert (c.period.start, c.period.end, c.year) == (2010, 2010, 2010)
+
+
+def test_basis_then_annual_growth_is_no_previous_year() -> None:
+    # 基础上年均增长: the 上年 of 基础上 + 年均 was read as “last year” (period 2010)
+    text = "今后五年,我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%。"
+    c = _claims(text, "2011-03-05")["7%"]
+    assert c.kind == "cagr" and c.target
+    assert c.period is None and c.year is None
+
+
+def test_five_years_past_is_a_span_not_a_claim() -> None:
+    text = "五年来,货物贸易年均增长24.1%,累计吸引180个国家和地区投资。"
+    claims = _claims(text, "2026-01-26")
+    assert "五年" not in claims
+    cagr, count = claims["24.1%"], claims["180个"]
+    assert cagr.period is not None and (cagr.period.start, cagr.period.end) == (2021, 2025)
+    assert not cagr.cumulative and count.cumulative
+
+
+def test_a_goal_named_in_the_sentence_before_dates_nothing_after() -> None:
+    # was period 到2020年, year 2020 for an outcome of 2006–2010
+    text = "提出到2020年我国控制温室气体排放行动目标和政策措施。大力发展清洁能源,新增发电装机容量4.45亿千瓦。"
+    c = _claims(text, "2011-03-05")["4.45亿千瓦"]
+    assert c.period is None and c.year is None and not c.target
