@@ -48,3 +48,13 @@ def test_a_goal_named_in_the_sentence_before_dates_nothing_after() -> None:
     text = "提出到2020年我国控制温室气体排放行动目标和政策措施。大力发展清洁能源,新增发电装机容量4.45亿千瓦。"
     c = _claims(text, "2011-03-05")["4.45亿千瓦"]
     assert c.period is None and c.year is None and not c.target
+
+
+def test_a_bare_plan_name_dates_only_its_own_sentence() -> None:
+    # was period “十二五” (2011–2015) for the 2010 outcome, from the sentence before
+    text = "2011年是开局之年,完成“十二五”各项目标任务至关重要。过去一年,国内生产总值增长10.3%。"
+    c = _claims(text, None)["10.3%"]
+    assert c.period is not None and c.period.label == "过去一年"
+    assert (c.period.start, c.period.end, c.year) == (None, None, None)  # no document year: no guess
+    c = _claims("完成“十二五”各项目标任务至关重要。国内生产总值增长10.3%。", None)["10.3%"]
+    assert c.period is None and c.year is None

@@ -175,6 +175,8 @@ def _period(text: str, refs: list[PeriodRef], fig: Figure, sent_start: int) -> P
             continue
         if ref.label[0] in "到至" and not ref.future_marker and ref.end <= sent_start:
             continue  # 提出到2020年…行动目标。新增装机4.45亿千瓦: a goal's name, not the next sentence's date
+        if ref.label[-1] in "”\"" and ref.end <= sent_start:
+            continue  # 完成“十二五”各项目标。…增长10.3%: a bare “十二五” names the plan in its own sentence
         if BASE_BEFORE_RE.search(text, max(0, ref.start - 3), ref.start):
             continue  # 比2015年 / 是“十二五”期末的: the base of a comparison
         if text.startswith("的", ref.end) and text.find("倍", ref.end, ref.end + 12) != -1:

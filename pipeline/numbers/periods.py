@@ -77,10 +77,8 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
             years = int(sn) if sn.isdigit() else int(n.value) if n else 0
             if not 1 <= years <= 30:
                 continue
-            if doc_year:
-                out.append(PeriodRef(m.start(), m.end(), label, doc_year - years, doc_year - 1, False))
-            else:
-                out.append(PeriodRef(m.start(), m.end(), label, None, None, False))
+            span: tuple[int | None, int | None] = (doc_year - years, doc_year - 1) if doc_year else (None, None)
+            out.append(PeriodRef(m.start(), m.end(), label, span[0], span[1], False))
         else:
             rel = m.group("rel")
             year = doc_year + RELATIVE[rel] if doc_year else None
