@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from pipeline.model import Claim, Document, Metadata, Source, SourceFormat
+from pipeline.model import Claim, Document, Metadata, Section, Source, SourceFormat, Span
 from pipeline.numbers.claims import extract_claims
 
 
@@ -58,3 +58,23 @@ def test_a_bare_plan_name_dates_only_its_own_sentence() -> None:
     assert (c.period.start, c.period.end, c.year) == (None, None, None)  # no document year: no guess
     c = _claims("完成“十二五”各项目标任务至关重要。国内生产总值增长10.3%。", None)["10.3%"]
     assert c.period is None and c.year is None
+
+
+def test_goal_section_reaches_down_to_its_subsections() -> None:
+    # 发展目标和主要指标 > 主要指标 (corpus-dev 08): the indicators listed were plain levels
+    text = "第四部分:发展目标和主要指标\n二、主要指标\n新建绿地35万平方米;绿化覆盖率达到31.5%。\n"
+    top, sub = text.index("第四部分"), text.index("二、")
+    sections = [
+        Section(id="s1", level=1, marker="第一部分", number="四", title="发展目标和主要指标",
+                span=Span(start=top, end=sub - 1), body_span=Span(start=sub, end=len(text))),
+        Section(id="s2", level=2, marker="一、", number="二", title="主要指标", parent_id="s1",
+                span=Span(start=sub, end=sub + 6), body_span=Span(start=sub + 7, end=len(text))),
+    ]
+    source = Source(sha256=hashlib.sha256(text.encode()).hexdigest(), format=SourceFormat.TXT)
+    doc = extract_claims(Document(source=source, text=text, sections=sections))
+    got = {c.raw: c for c in doc.claims}
+    assert got["35万平方米"].target and got["35万平方米"].kind == "target"
+    assert got["31.5%"].target and got["31.5%"].kind == "target"
+    doc.sections[0].title = "“十四五”目标完成情况"  # a review of goals sets none
+    got = {c.raw: c for c in extract_claims(doc).claims}
+    assert not got["35万平方米"].target and got["35万平方米"].kind == "amount"

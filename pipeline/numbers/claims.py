@@ -43,6 +43,8 @@ Conventions (stable; a change is noted here):
 - A goal list: a line ending `…预期目标是:` makes the paragraph after it goals. A base `从47.5%提高到…`
   is no goal. `提出到2020年…目标。` dates nothing in the next sentence (only a goal head 到2025年, does).
 - A figure with a scale and no unit before a people noun (2.15亿农村人口) is a count.
+- A goal section is one whose title, or an ancestor's, names 目标 and is no review (完成情况, 回顾):
+  发展目标和主要指标 > 主要指标 makes its figures goals.
 - `subject`/`metric`: best effort from the clause; `分别` hands a list of figures the subjects of the
   figures (or listed names) it refers to, in order.
 """
@@ -190,8 +192,20 @@ def cue_clause_start(text: str, pos: int, floor: int) -> int:
     return max(floor, max(text.rfind(c, floor, pos) for c in CUE_STOP) + 1)
 
 
-def _section_title(doc: Document, section_id: str) -> str:
-    return next((s.title for s in doc.sections if s.id == section_id), "")
+GOAL_TITLE_RE = regex.compile(r"目标")
+REVIEW_TITLE_RE = regex.compile(r"完成|回顾|执行|情况|成就|成效")
+
+
+def _goal_section(doc: Document, section_id: str) -> bool:
+    """The figure's section or one above it sets goals (发展目标和主要指标 > 主要指标); a review of
+    goals (目标完成情况) does not."""
+    by_id = {s.id: s for s in doc.sections}
+    sec = by_id.get(section_id)
+    while sec is not None:
+        if GOAL_TITLE_RE.search(sec.title):
+            return not REVIEW_TITLE_RE.search(sec.title)
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return False
 
 
 @dataclass
@@ -273,7 +287,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
         (ref and (ref.future_marker or (doc_year and ref.last and ref.last > doc_year)))
         or cues.TARGET_RE.search(text, sent_start, fig.start)
         or _goal_lead(text, line_start)
-        or (section_id and "目标" in _section_title(doc, section_id))
+        or (section_id and _goal_section(doc, section_id))
     ) and kind not in {ClaimKind.YEAR, ClaimKind.DATE}
     if target and fig.start and text[fig.start - 1] in "从由" and cues.TO_LEVEL_RE.match(text, fig.end):
         target = False  # 城镇化率从47.5%提高到51.5%: the base is where the goal starts, not a goal

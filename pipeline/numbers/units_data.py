@@ -24,6 +24,7 @@ UNITS: list[tuple[str, str, str, float]] = [
     ("位", "people", "人", 1.0),
     ("人次", "person_times", "人次", 1.0),
     ("户籍人口", "people", "人", 1.0),
+    ("人口", "people", "人", 1.0),  # 每10万人口: was 10万人 with a stray 口
     # counts of things (measure words)
     ("家", "count", "家", 1.0),
     ("户", "count", "户", 1.0),
