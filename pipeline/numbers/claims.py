@@ -85,7 +85,7 @@ def _doc_year(doc: Document) -> int | None:
 
 def _is_quantity(text: str, fig: Figure) -> bool:
     """Reject what reads as a number but names or orders something."""
-    before = text[fig.start - 1] if fig.start else ""
+    before = text[max(0, fig.start - 2) : fig.start].rstrip(" ")[-1:]  # 第 3 条: a stray space
     if before == "第" or fig.form == "month":
         return False
     if fig.form not in {"number", "range"}:

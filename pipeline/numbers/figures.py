@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .numerals import ARABIC_RE, CHINESE_RE, CN_CHARS, CN_DIGIT_CLASS, CN_DIGITS, parse_arabic, parse_numeral
-from .units import PERCENT_RE, SCALE_RE, UNIT_RE
+from .units import PERCENT_RE, SCALE_RE, UNIT_RE, dimension_of
 from .units_data import SCALES
 
 NUM = rf"(?:(?<![A-Za-z0-9.]){ARABIC_RE}(?![0-9])|{CHINESE_RE})"
@@ -142,6 +142,8 @@ def _number(m: regex.Match[str]) -> Figure | None:
     if m.group("pd"):
         fig.per = "/" + m.group("pd") + (m.group("pds") or "") + (m.group("pdu") or "")
     fig.unit = ((fig.scale or "") + (fig.unit_word or "") + (fig.per or "")) or None
+    if " " in m.group(0) and (dimension_of(fig.unit_word) or "").startswith("time"):
+        return None  # 2020 年, 10 月 1 日: a spaced-out date, never a duration
     return fig
 
 
