@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
+from ..numbers.periods import plan_end_year
 from .context import Context
 
-FYP_END = {"十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 FYP_RE = regex.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(期末|末|期间|时期)")
 YEAR_RE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代)")
 
@@ -18,8 +18,8 @@ def year_of(reference: str, *, skip_bases: bool = False) -> int | None:
         return not (skip_bases and reference[m.end() : m.end() + 1] == "的")
 
     found: list[tuple[int, int]] = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(reference) if keep(m)]
-    found += [(m.start(), FYP_END[m.group(1)]) for m in FYP_RE.finditer(reference)
-              if m.group(1) in FYP_END and keep(m)]
+    found += [(m.start(), y) for m in FYP_RE.finditer(reference)
+              if (y := plan_end_year(m.group(1))) is not None and keep(m)]
     return max(found)[1] if found else None
 
 
@@ -34,5 +34,5 @@ def current_year(ctx: Context, pos: int) -> int | None:
             return y
     # a section lead such as "“十三五”期间,…" a few paragraphs up
     lead = ctx.text[max(0, p - 400) : p]
-    fyp = [m for m in FYP_RE.finditer(lead) if m.group(1) in FYP_END]
-    return FYP_END[fyp[-1].group(1)] if fyp else None
+    ends = [y for m in FYP_RE.finditer(lead) if (y := plan_end_year(m.group(1))) is not None]
+    return ends[-1] if ends else None

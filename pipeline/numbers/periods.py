@@ -42,6 +42,14 @@ def fyp_years(n: int) -> tuple[int, int]:
     return first, first + 4
 
 
+def plan_end_year(name: str) -> int | None:
+    """The last year of a plan named like 十三五 (the n-th plan, written n + 五): 十三五 → 2020."""
+    if len(name) < 2 or not name.endswith("五"):
+        return None
+    n = parse_chinese(name[:-1])
+    return fyp_years(int(n.value))[1] if n is not None and n.value >= 3 else None
+
+
 def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[PeriodRef]:
     out: list[PeriodRef] = []
     for m in PERIOD_RE.finditer(text, start, end):
