@@ -122,6 +122,22 @@ def test_tsv_bare_years_continued_table() -> None:
     _check_spans(doc, table)
 
 
+def test_planning_indicator_system_header_names_the_indicator_column() -> None:
+    # 村庄规划/国土空间规划 tables head their name column 规划指标体系 (was read as a generic table).
+    text = (
+        "表 2-1 规划指标表\n\n| 规划指标体系 | 2022年 | 2035年 | 属性 |\n| :--- | :--- | :--- | :--- |\n"
+        "| 耕地保有量（公顷） | 85.42 | 127.18 | 约束性 |\n| 森林覆盖率（%） | 90 | ≥90 | 预期性 |\n"
+    )
+    doc = parse_text(text, until="tables")
+    (table,) = doc.tables
+    assert table.kind == "indicator" and [c.role for c in table.columns] == ["indicator", "base", "target", "attribute"]
+    first, second = table.rows
+    assert (first.unit, first.attribute, first.base and first.base.value, first.target and first.target.value) == (
+        "公顷", "约束性", 85.42, 127.18)
+    assert second.target is not None and (second.target.value, second.target.relation, second.target.year) == (90.0, ">=", 2035)
+    _check_spans(doc, table)
+
+
 def test_generic_table_is_not_forced_into_indicators() -> None:
     text = "重点项目表\n序号 | 项目名称 | 建设内容 | 责任单位 |\n1 | 青浦新城中央公园 | 新建绿地12公顷 | 区绿化市容局 |\n2 | 淀山湖岸线贯通 | 贯通岸线8公里 | 区水务局 |\n"
     doc = parse_text(text, until="tables")
