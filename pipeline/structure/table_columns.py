@@ -11,6 +11,7 @@ import re
 from enum import StrEnum
 
 from ..model import Column
+from ..numbers.periods import plan_end_year
 
 
 class Role(StrEnum):
@@ -61,7 +62,6 @@ _COMPILED = [(role, re.compile(p)) for role, p in ROLE_PATTERNS]
 GROUP_WORDS = frozenset({"指标值", "指标数值", "数值", "规划指标值"})
 
 # five-year plan n: 十一五 = 2006–2010 … 十五五 = 2026–2030; a plan's figures are its end year.
-PLAN_END: dict[str, int] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _PLAN = re.compile(r"(十[一二三四五六]五)")
 _BARE_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\s*年?(底|末)?\)?(\(.*\))?$")
@@ -78,7 +78,7 @@ def header_year(name: str) -> int | None:
     if m:
         return int(m.group(1))
     p = _PLAN.search(name)
-    return PLAN_END.get(p.group(1)) if p else None
+    return plan_end_year(p.group(1)) if p else None
 
 
 def header_role(name: str) -> Role | None:
@@ -105,7 +105,7 @@ def is_bare_year(name: str) -> bool:
 def plan_end(text: str | None) -> int | None:
     """The end year of the five-year plan a document title names (“十四五”规划 → 2025)."""
     p = _PLAN.search(squash(text or ""))
-    return PLAN_END.get(p.group(1)) if p else None
+    return plan_end_year(p.group(1)) if p else None
 
 
 def map_columns(names: list[str], title: str | None = None,
