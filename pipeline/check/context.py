@@ -29,6 +29,7 @@ class RuleCode(StrEnum):
     CHANGE_AMOUNT = "change_amount"
     PP_CHANGE = "pp_change"
     RATE_DIFFERENCE = "rate_difference"
+    RATE_GAP = "rate_gap"
     SUM_OF_PARTS = "sum_of_parts"
     STRUCTURE_RATIO = "structure_ratio"
     SHARES_TOTAL = "shares_total"
