@@ -98,8 +98,11 @@ def check(ctx: Context) -> list[Draft]:
         partial = m.group() == "其中"
         # a 按…分 list is exhaustive only when it runs to the sentence end (a nested 其中 cuts it)
         whole = not partial and QIZHONG.search(ctx.text, m.end() + 2, ctx.sentence(m.end())[1]) is None
+        # ... and only for a total of its own paragraph: a total found a paragraph up may be of a
+        # wider scope (邮政行业业务收入 above a breakdown of 快递业务收入 by type), so far stays loose
+        own_total = ctx.paragraph(total.start) == ctx.paragraph(m.start())
         drafts = [_judge(ctx, total, parts, loose, partial,
-                         strict=(whole and parts is lists[-1]) or standard_parts(part_names(ctx, parts)))
+                         strict=(whole and own_total and parts is lists[-1]) or standard_parts(part_names(ctx, parts)))
                   for parts in lists]
         out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT),
                         next((d for d in drafts if d.verdict == Verdict.INCONSISTENT), drafts[0])))
