@@ -13,7 +13,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_NAME: Final = "gazette.document"
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 class _Model(BaseModel):
@@ -87,6 +87,11 @@ class Metadata(_Model):
     print_date: str | None = Field(default=None, description="印发日期 of the 版记 line (… 2025年5月6日印发), ISO; "
                                    "never the 成文日期")
     recipients: str | None = Field(default=None, description="主送机关 as written")
+    jurisdiction: str | None = Field(
+        default=None,
+        description="the place the document speaks for (普陀区, 示例市, 浙江省), from the issuer or title; "
+        "cross-document checks compare figures only within one jurisdiction",
+    )
     recipients_list: list[str] = Field(default_factory=list)
     spans: dict[str, Span] = Field(default_factory=dict, description="where each field was read")
 

@@ -222,6 +222,17 @@ def test_cross_document_flags_values_beyond_rounding_only() -> None:
     assert check["spans"] == "c:10-20;d:10-20" and "2020" in check["explanation"]
 
 
+def test_cross_document_compares_within_one_jurisdiction_only() -> None:
+    rows = [
+        {**_row("putuo", "人均公园绿地面积", 6.07, 2, year=2025, unit="平方米"), "jurisdiction": "普陀区"},
+        {**_row("minhang", "人均公园绿地面积", 11.1, 1, year=2025, unit="平方米"), "jurisdiction": "闵行区"},
+        {**_row("putuo-copy", "人均公园绿地面积", 6.5, 1, year=2025, unit="平方米"), "jurisdiction": "普陀区"},
+    ]
+    checks = cross_document_checks(rows)
+    assert [c["doc_id"] for c in checks] == ["putuo;putuo-copy"]
+    assert checks[0]["explanation"].startswith("普陀区 人均公园绿地面积 (2025, 平方米)")
+
+
 # ---------------------------------------------------------------- CLI
 
 

@@ -75,7 +75,8 @@ def test_bare_work_report_has_a_title_and_nothing_else() -> None:
     assert md.title == "政府工作报告"
     assert md.model_dump(exclude={"title", "spans"}) == {
         "notice_title": None, "doc_number": None, "index_number": None, "disclosure": None, "issuer": None,
-        "date": None, "header_date": None, "recipients": None, "recipients_list": [], "print_date": None}
+        "date": None, "header_date": None, "recipients": None, "recipients_list": [], "print_date": None,
+        "jurisdiction": None}
 
 
 def test_work_report_title_after_page_furniture() -> None:
@@ -171,3 +172,15 @@ def test_an_addressed_report_is_a_title_not_a_notice() -> None:
     md = structure(text).metadata
     assert md.notice_title is None and md.recipients is None  # 各位代表 is the audience of a speech
     assert md.title == "关于2025年国民经济和社会发展计划执行情况与2026年计划草案的报告"
+
+
+def test_jurisdiction_is_the_most_specific_place_of_issuer_or_title() -> None:
+    from pipeline.structure.jurisdiction import jurisdiction
+
+    assert jurisdiction("上海市普陀区绿化和市容管理局", None) == "普陀区"
+    assert jurisdiction(None, "闵行区城市更新“十五五”规划") == "闵行区"
+    assert jurisdiction("上海市奉贤区柘林镇人民政府") == "奉贤区柘林镇"
+    assert jurisdiction(None, "2026年浙江省政府工作报告") == "浙江省"
+    assert jurisdiction("广州市民政局 广州市财政局") == "广州市"
+    assert jurisdiction(None, "政府工作报告") is None
+    assert jurisdiction("市场监督管理局", "上海市城市更新和住房发展“十五五”规划") == "上海市"

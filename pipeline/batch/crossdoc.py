@@ -1,4 +1,6 @@
-"""Cross-document checks: one indicator, one year, one unit, different values in two documents.
+"""Cross-document checks: one indicator, one year, one unit, different values in two documents
+of the same jurisdiction (two districts' plans may state different 人均公园绿地面积 for 2025 with
+no contradiction; the metadata stage reads `jurisdiction` from the issuer or title).
 
 Works on indicator-table rows (base and target cells). Names are compared after folding what
 documents vary in without changing meaning (width, spaces, a unit or note in brackets, footnote
@@ -47,7 +49,7 @@ def _observations(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], li
             if side == "target" and r.get("target_kind") not in (None, "level"):
                 continue
             relation = "=" if side == "base" else str(r.get("target_relation") or "=")
-            key = (name, str(year), unit, relation)
+            key = (str(r.get("jurisdiction") or ""), name, str(year), unit, relation)
             groups[key].append({"doc_id": r["doc_id"], "value": float(value), "decimals": r.get(f"{side}_decimals"),
                                 "raw": r.get(f"{side}_raw") or value, "start": r.get("start"), "end": r.get("end")})
     return groups
@@ -70,7 +72,7 @@ def _agree(a: list[Row], b: list[Row]) -> bool:
 def cross_document_checks(indicator_rows: Iterable[Mapping[str, Any]]) -> list[Row]:
     """checks.csv rows, one per (indicator, year, unit, relation) on which documents disagree."""
     checks: list[Row] = []
-    for (name, year, unit, relation), obs in sorted(_observations(indicator_rows).items()):
+    for (place, name, year, unit, relation), obs in sorted(_observations(indicator_rows).items()):
         by_doc: dict[str, list[Row]] = defaultdict(list)
         for o in obs:
             by_doc[o["doc_id"]].append(o)
@@ -87,7 +89,8 @@ def cross_document_checks(indicator_rows: Iterable[Mapping[str, Any]]) -> list[R
             "check_id": f"X{len(checks) + 1}",
             "rule": RULE, "kind": "check", "verdict": "inconsistent", "severity": "major",
             "stated": stated,
-            "explanation": f"{name} ({year}{', ' + unit if unit else ''}){relation_word} is stated as {stated}: "
+            "explanation": f"{place + ' ' if place else ''}{name} ({year}{', ' + unit if unit else ''}){relation_word} "
+            f"is stated as {stated}: "
             f"{len(pairs)} pair(s) of documents have no value in common after rounding",
             "spans": ";".join(f"{o['doc_id']}:{o['start']}-{o['end']}" for o in shown),
         })

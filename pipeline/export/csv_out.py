@@ -27,7 +27,7 @@ COLUMNS: dict[str, list[str]] = {
                "table_id", "start", "end", "page"],
     "checks": ["doc_id", "check_id", "rule", "kind", "verdict", "severity", "claim_ids", "stated",
                "computed_value", "computed_low", "computed_high", "explanation", "exemption", "spans"],
-    "indicators": ["doc_id", "table_id", "table_title", "seq", "category", "indicator", "attribute",
+    "indicators": ["doc_id", "jurisdiction", "table_id", "table_title", "seq", "category", "indicator", "attribute",
                    "unit", "base_value", "base_decimals", "base_year", "base_raw", "target_value",
                    "target_decimals", "target_year", "target_relation", "target_kind", "target_raw",
                    "start", "end", "page"],
@@ -80,7 +80,8 @@ def document_rows(doc_id: str, data: Mapping[str, Any]) -> dict[str, list[Row]]:
             continue
         for r in t.get("rows") or []:
             rows["indicators"].append({
-                "doc_id": doc_id, "table_id": t.get("id"), "table_title": t.get("title"),
+                "doc_id": doc_id, "jurisdiction": (data.get("metadata") or {}).get("jurisdiction"),
+                "table_id": t.get("id"), "table_title": t.get("title"),
                 **{k: r.get(k) for k in ("seq", "category", "indicator", "attribute", "unit")},
                 **_value("base", r.get("base"), ("value", "decimals", "year", "raw")),
                 **_value("target", r.get("target"), ("value", "decimals", "year", "relation", "kind", "raw")),

@@ -17,6 +17,7 @@ from . import metadata_title as T
 from .dates import parse_date
 from .heading_grammar import Style, line_candidates
 from .heading_lines import FrontMatter, Line, body_lines, front_matter
+from .jurisdiction import jurisdiction
 
 SCAN_LINES = 80  # the header elements sit in the first lines, after any page furniture
 RECIPIENTS_AFTER_NOTICE = 8  # lines between a notice title and its 主送机关
@@ -294,5 +295,7 @@ class _Reader:
 
 
 def extract_metadata(doc: Document) -> Document:
-    doc.metadata = _Reader(doc).read()
+    md = _Reader(doc).read()
+    md.jurisdiction = jurisdiction(md.issuer, md.title, md.notice_title)
+    doc.metadata = md
     return doc
