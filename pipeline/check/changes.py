@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..structure.dates import year_value
 from .context import Context
 from .figures import Figure
 from .units import RATIO_DIMS
@@ -77,14 +78,9 @@ def _next(ctx: Context, fig: Figure) -> Figure | None:
     return figs[0] if figs else None
 
 
-CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-
-
 def _year(text: str | None) -> int | None:
     """1978 or 一九七八 → 1978."""
-    if not text:
-        return None
-    return int(text.translate(CHINESE_DIGITS))
+    return year_value(text) if text else None
 
 
 

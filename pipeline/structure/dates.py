@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..numbers.numerals import parse_numeral
+
 # digits of years written digit by digit (二〇二二); 零 and О (Cyrillic/Latin look-alikes) occur
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "О": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -21,25 +23,14 @@ CN_NUMERAL_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
 
 
 def chinese_int(s: str) -> int | None:
-    """Value of a Chinese numeral up to 9999: 一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105.
-    Also reads Arabic digits. Returns None for anything else."""
-    if not s:
-        return None
-    if s.isascii() and s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGIT:
-            current = _CN_DIGIT[ch]
-        elif ch in _CN_UNIT:
-            total += (current or 1) * _CN_UNIT[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    """Value of a whole Chinese (or Arabic) numeral: 一 → 1, 十一 → 11, 一百零五 → 105; None for
+    anything else. The number grammar of pipeline/numbers reads it (one grammar for the project)."""
+    n = parse_numeral(s) if s else None
+    return int(n.value) if n is not None and n.decimals == 0 else None
 
 
-def _year(s: str) -> int | None:
+def year_value(s: str) -> int | None:
+    """A year as printed: 2022 or 二〇二二 (digit by digit, never 二千零二十二)."""
     if s.isascii() and s.isdigit():
         return int(s)
     # a year is written digit by digit: 二〇二二, never 二千零二十二
@@ -82,7 +73,7 @@ def _from_match(m: regex.Match[str]) -> str | None:
     if m.group("y"):
         return _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if m.group("cy"):
-        return _iso(_year(m.group("cy")), chinese_int(m.group("cm")), chinese_int(m.group("cd")))
+        return _iso(year_value(m.group("cy")), chinese_int(m.group("cm")), chinese_int(m.group("cd")))
     return _iso(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
 
 
