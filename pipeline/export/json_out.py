@@ -45,7 +45,3 @@ def write_atomic(path: Path, content: str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-def write_document(doc: Document, path: Path) -> None:
-    write_atomic(path, document_json(doc))

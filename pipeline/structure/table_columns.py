@@ -94,10 +94,6 @@ def header_role(name: str) -> Role | None:
     return None
 
 
-def is_header_word(name: str) -> bool:
-    return header_role(name) is not None
-
-
 def is_bare_year(name: str) -> bool:
     return bool(_BARE_YEAR.match(squash(name)))
 
