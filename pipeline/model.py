@@ -13,7 +13,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_NAME: Final = "gazette.document"
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 class _Model(BaseModel):
@@ -268,6 +268,38 @@ class Computed(_Model):
     high: float | None = None
 
 
+class EvidenceStrength(str, Enum):
+    """How firmly the document's structure establishes a relation.
+
+    complete: the structure ties the figures exactly (all parts of a named whole, a share of an
+    exactly named whole, the same indicator and period); only such a check may be `inconsistent`.
+    partial: a plausible pairing that the structure does not close (a list that may be partial,
+    a whole found by name only). weak: a pairing by proximity or similarity alone.
+    """
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    WEAK = "weak"
+
+
+class EvidenceFigure(_Model):
+    """One stated figure a check used, with the part it plays in the relation."""
+
+    role: str = Field(description="whole, part, share, level, base, change, rate, reference, target, count, …")
+    text: str = Field(description="the figure as printed")
+    span: Span
+    claim_id: str | None = None
+
+
+class Evidence(_Model):
+    """Why the checker related these figures and how far that relation is established."""
+
+    strength: EvidenceStrength
+    basis: str = Field(description="the structure that ties the figures, in words (其中 group, 分别 pairing, …)")
+    reason: str | None = Field(default=None, description="why the check stays unverifiable or is only partial")
+    figures: list[EvidenceFigure] = Field(default_factory=list)
+
+
 class Check(_Model):
     id: str
     rule: str = Field(description="rule code, e.g. share, multiple_vs_cagr, sum_of_parts")
@@ -280,6 +312,7 @@ class Check(_Model):
     explanation: str
     severity: Severity | None = None
     exemption: str | None = Field(default=None, description="why a check was relaxed or skipped")
+    evidence: Evidence | None = Field(default=None, description="the structure behind the check (schema 1.3.0)")
 
 
 # --------------------------------------------------------------------------- the document

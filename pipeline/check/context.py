@@ -10,7 +10,7 @@ from enum import StrEnum
 
 import regex
 
-from ..model import Check, Computed, Document, Severity, Span, Verdict
+from ..model import Check, Computed, Document, Evidence, Severity, Span, Verdict
 from .figures import Figure, claim_figures
 from .interval import Interval, fmt, fmt_interval, unit_of
 
@@ -56,6 +56,7 @@ class Draft:
     severity: Severity | None = None
     exemption: str | None = None
     kind: str = "check"
+    evidence: Evidence | None = None
 
     def to_check(self, number: int) -> Check:
         comp = None
@@ -75,6 +76,7 @@ class Draft:
             explanation=self.explanation,
             severity=self.severity,
             exemption=self.exemption,
+            evidence=self.evidence,
         )
 
 
