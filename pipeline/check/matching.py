@@ -14,21 +14,27 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 from ..model import Row, Table, TableValue
 from .context import Context
 from .figures import Figure, from_table_value
+from .interval import Interval
 from .periods import current_year, year_of
-from .table_cells import TableCell
+from .table_cells import BRACKETS, TableCell
 
 WINDOW = 80
 AFTER = 20
 MODIFIERS = ("新增", "人均", "年均", "每万人", "每千人", "净增")
 GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[^,;。]{0,3}$")
-BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 BACK_STOP = regex.compile(r"[;。\n]")
+LIST_WORD = regex.compile(r"其中|分别")
+NOUN_CUT = regex.compile(r"[,;。\n的]")
+CLAUSE_SPLIT = regex.compile(r"[,;:]")
+LIST_LEAD_SPLIT = regex.compile(r"[,:]")
+LEAD_SPLIT = regex.compile(r"[,;:、]|其中")
 # head nouns that name the same measure (营业收入 ~ 销售额, 成交金额 ~ 成交额)
 HEAD_SYNONYMS = {"收入": ("销售额", "营收", "收入"), "金额": ("成交额", "额"), "总量": ("总数", "规模"),
                  "数量": ("数",), "比重": ("比例", "占比"), "比例": ("比重", "占比")}
@@ -81,11 +87,11 @@ def window(ctx: Context, fig: Figure) -> tuple[str, str]:
     s, _ = ctx.sentence(fig.start)
     prev = [f.end for f in ctx.figures_in(max(lo, s), fig.start)]
     local = ctx.text[max([lo, *prev]) : fig.start]
-    if prev and SUBJECTLESS.match(local) and not regex.search(r"其中|分别", local):
+    if prev and SUBJECTLESS.match(local) and not LIST_WORD.search(local):
         first = ctx.figures_in(s, fig.start)[0]
         local = ctx.text[max(s, first.start - WINDOW) : first.start] + " " + local
     after = ctx.text[fig.end : fig.end + AFTER]
-    cut = regex.search(r"[,;。\n的]", after)  # 21公里的苏州河段…: the figure qualifies another noun
+    cut = NOUN_CUT.search(after)  # 21公里的苏州河段…: the figure qualifies another noun
     return local, after[: cut.start()] if cut else after
 
 
@@ -112,7 +118,7 @@ def longest_common(a: str, b: str) -> int:
 def modifiers_agree(indicator: str, before: str, *, growth: bool = False, base: bool = False) -> bool:
     """新增/人均… must be said on both sides or neither (年均 belongs to a growth target; 累计
     matters for a base level, while a target may well be 累计新建 over the plan period)."""
-    near = regex.split(r"[,;:]", before)[-1][-30:]
+    near = CLAUSE_SPLIT.split(before)[-1][-30:]
     mods = [m for m in MODIFIERS if not (growth and m == "年均")] + (["累计"] if base else [])
     return all((m in indicator) == (m in near) for m in mods)
 
@@ -159,6 +165,10 @@ class TextView:
     def words(self) -> str:
         return self.before + "|" + self.after
 
+    @cached_property
+    def base_interval(self) -> Interval:
+        return self.figure.base_interval()
+
 
 def part_years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the lines that open a part of a bound document (2022年是…; a title
@@ -177,7 +187,7 @@ def respectively_words(ctx: Context, fig: Figure) -> str | None:
     end = BACK_STOP.search(ctx.text, fig.end, e)
     listed = [f for f in ctx.figures_in(at, end.start() if end else e) if f.dimension == fig.dimension]
     k = next((i for i, f in enumerate(listed) if f.start == fig.start), None)
-    clause = regex.split(r"[,:]", ctx.text[lo:at])[-1]
+    clause = LIST_LEAD_SPLIT.split(ctx.text[lo:at])[-1]
     items = [w for w in LIST_SPLIT.split(clause) if w.strip()]
     if k is None or len(items) != len(listed) or len(listed) < 2:
         return None
@@ -230,7 +240,7 @@ def qualified(name: str, before: str) -> bool:
     at = first_shared(clean, words)
     if at is None:
         return False
-    lead = NEUTRAL_WORDS.sub("", regex.split(r"[,;:、]|其中", words[:at])[-1])
+    lead = NEUTRAL_WORDS.sub("", LEAD_SPLIT.split(words[:at])[-1])
     # a short modifier names a narrower subject; a long lead is an adverbial (通过…平台新增…)
     return bool(lead) and (len(lead) <= MODIFIER_LEN or lead[0] in "对向与")
 
@@ -247,15 +257,14 @@ def first_shared(name: str, words: str) -> int | None:
     return at
 
 
-def name_similarity(name: str, words: str) -> tuple[float, int]:
-    """(share of the indicator's bigrams said near the figure, longest run they share)."""
-    clean = BRACKETS.sub("", name)
-    want = bigrams(clean)
+def name_similarity(cell: TableCell, words: str, have: set[str]) -> tuple[float, int]:
+    """(share of the indicator's bigrams said near the figure, longest run they share); `have`
+    is bigrams(words), computed once per figure."""
+    clean, want = cell.clean, cell.grams
     if not want:
-        return (1.0 if clean and clean in words else 0.0), len(clean) if clean in words else 0
-    have = bigrams(words)
+        return (1.0, len(clean)) if clean and clean in words else (0.0, 0)
     cov = len(want & have) / len(want)
-    return cov, longest_common(clean, words)
+    return cov, (longest_common(clean, words) if cov >= 0.5 else 0)
 
 
 class CellIndex:
@@ -263,17 +272,16 @@ class CellIndex:
     figure looks only at the few nearest cells that share a word with it."""
 
     def __init__(self, cells: Sequence[TableCell]) -> None:
-        self.cells = list(cells)
-        by_gram: dict[str, list[int]] = {}
+        self.cells = sorted(cells, key=lambda c: c.figure.start)
+        self.by_gram: dict[str, list[int]] = {}
         for i, c in enumerate(self.cells):
-            for g in bigrams(c.name) or {c.name}:
-                by_gram.setdefault(g, []).append(i)
-        self.by_gram = {g: sorted(ix, key=lambda i: self.cells[i].figure.start) for g, ix in by_gram.items()}
+            for g in c.grams or {c.clean}:
+                self.by_gram.setdefault(g, []).append(i)
         self.starts = {g: [self.cells[i].figure.start for i in ix] for g, ix in self.by_gram.items()}
 
-    def near(self, words: str, pos: int) -> list[TableCell]:
+    def near(self, grams: set[str], pos: int) -> list[TableCell]:
         found: set[int] = set()
-        for g in bigrams(words):
+        for g in grams:
             ix = self.by_gram.get(g)
             if not ix:
                 continue
