@@ -82,9 +82,10 @@ class _Progress:
 
 def summary_lines(result: BatchResult, out_dir: Path) -> list[str]:
     s = summary_dict(result)
+    earlier = f", kept from earlier batches {result.earlier}" if result.earlier else ""
     lines = [
-        f"documents  {s['documents']}: ok {s['ok']} (resumed {s['resumed']}), error {s['error']}, timeout {s['timeout']}"
-        f"  in {s['seconds']:.1f} s",
+        f"documents  {s['documents']}: ok {s['ok']} (resumed {result.resumed}{earlier}), error {s['error']}, "
+        f"timeout {s['timeout']}  in {result.seconds:.1f} s",
         f"extracted  sections {s['sections']}, tables {s['tables']}, claims {s['claims']}, checks {s['checks']}",
         f"findings   inconsistent checks {s['inconsistent']}, cross-document inconsistencies {s['cross_document_inconsistent']}",
         f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, indicators.csv, sections.csv, summary.json",
