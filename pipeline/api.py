@@ -52,6 +52,26 @@ def parse_file(path: str | Path, *, until: str | None = None) -> Document:
     return parse_raw(read_path(Path(path)), until=until)
 
 
+def parse_bytes(data: bytes, name: str, *, until: str | None = None) -> Document:
+    """Parse the bytes of a file that is not on this disk (standard input, a cluster task) under
+    the file name `name`, whose extension helps sniff the format (magic bytes come first). The
+    bytes go to a private temporary folder; `source.path` and any error name `name`."""
+    import tempfile
+
+    from .errors import GazetteError
+
+    with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
+        path = Path(tmp) / (Path(name).name or "input")
+        path.write_bytes(data)
+        try:
+            doc = parse_file(path, until=until)
+        except GazetteError as exc:
+            exc.path = name
+            raise
+    doc.source.path = name
+    return doc
+
+
 def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
     """Parse a document given as a string (already decoded)."""
     from .errors import Code, InputError

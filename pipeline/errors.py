@@ -6,7 +6,7 @@ into one line on stderr and an exit code. A test checks that every code is uniqu
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, IntEnum
 
 
 class Code(str, Enum):
@@ -91,10 +91,22 @@ MESSAGES: dict[Code, str] = {
 }
 
 
+class ExitCode(IntEnum):
+    """What `gazette` returns, the same for every command (README, "Exit codes")."""
+
+    OK = 0
+    FINDINGS = 1  # the command ran and found something: an inconsistency (check --strict), a failed document (batch)
+    USAGE = 2  # bad arguments or options (argparse, E4xx), a locked batch folder (E307)
+    INPUT = 3  # an input could not be turned into a document (E0xx, E1xx)
+    CONTRACT = 4  # a JSON that breaks the contract: unreadable, invalid, incompatible (E2xx)
+    INTERNAL = 70  # an uncoded exception: a bug, reported in one line (sysexits' EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
 class GazetteError(Exception):
     """Base of every error the library raises on purpose."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
     def __init__(self, code: Code, detail: str = "", *, path: str | None = None) -> None:
         self.code = code
@@ -111,7 +123,7 @@ class GazetteError(Exception):
 class InputError(GazetteError):
     """The input file cannot be turned into a document."""
 
-    exit_code = 3
+    exit_code = ExitCode.INPUT
 
 
 class PdfError(InputError):
@@ -121,10 +133,10 @@ class PdfError(InputError):
 class ContractError(GazetteError):
     """A document or JSON that breaks the contract (schema, spans)."""
 
-    exit_code = 4
+    exit_code = ExitCode.CONTRACT
 
 
 class UsageError(GazetteError):
     """Bad command-line usage that argparse cannot catch."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
