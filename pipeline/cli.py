@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import GazetteError
 
-COMMANDS = ["parse", "check", "batch", "report", "schema", "validate"]
+COMMANDS = ["parse", "check", "batch", "report", "review", "schema", "validate"]
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -19,9 +19,11 @@ from typing import Any
 from ..errors import Code, GazetteError, UsageError
 from ..export import csv_out
 from ..export.json_out import write_atomic
+from ..review import ReviewRecord
 from . import index
 from .crossdoc import cross_document_checks
 from .inputs import InputFile, collect, display_path, output_names, output_path, sha256_file
+from .reviews import apply_reviews
 from .work import Outcome, Status, Task
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
@@ -55,6 +57,7 @@ class BatchResult:
     files: list[Path]
     notes: list[str]
     seconds: float
+    orphaned_reviews: list[ReviewRecord] = field(default_factory=list)
 
     @property
     def statuses(self) -> Counter[str]:
@@ -180,12 +183,14 @@ def run_batch(
     with index.locked(options.out_dir):
         outcomes = _convert(files, options, on_start, on_outcome)
         notes: list[str] = []
+        orphaned = apply_reviews(options.out_dir, outcomes, notes)
         written = [index.write_index(options.out_dir, outcomes)]
         exported, cross = _exports(options, outcomes, notes)
         written += exported
         if options.report:
             _reports(options, outcomes, notes)
-        result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3))
+        result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3),
+                             [o.record for o in orphaned])
         summary = json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n"
         write_atomic(options.out_dir / "summary.json", summary)
     return result
@@ -249,6 +254,8 @@ def summary_dict(result: BatchResult) -> dict[str, Any]:
         "resumed": sum(1 for o in result.outcomes if o.resumed),
         **{k: totals.get(k, 0) for k in ("sections", "tables", "claims", "checks", "inconsistent")},
         "cross_document_inconsistent": len(result.cross_checks),
+        "orphaned_reviews": [{"doc": r.doc, "fingerprint": r.fingerprint, "check": r.check, "state": r.state}
+                             for r in result.orphaned_reviews],
         "seconds": result.seconds,
         "failed": [{"input": o.input, "status": o.status.value, "code": o.code, "message": o.message} for o in result.failed],
     }

@@ -33,7 +33,8 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     )
     p.add_argument("file", type=Path, help="a document (.txt .md .pdf .docx .html) or a gazette JSON output")
     p.add_argument("--json", action="store_true", help="print the checks as a JSON list")
-    p.add_argument("--strict", action="store_true", help="exit with status 1 when any check is inconsistent")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with status 1 when any check is inconsistent (checks reviewed as false alarms excepted)")
     p.set_defaults(func=run)
 
 
@@ -49,7 +50,21 @@ def load_document(path: Path) -> Document:
         raise ContractError(exc.code, exc.detail, path=str(path)) from None
     except ValueError as exc:
         raise ContractError(Code.SCHEMA_INVALID, str(exc)[:120], path=str(path)) from None
-    return run_checks(doc)
+    return with_reviews(path, doc, run_checks(doc))
+
+
+def with_reviews(path: Path, stored: Document, checked: Document) -> Document:
+    """Re-checking a batch output keeps its review marks: those stored in the JSON, then the
+    decisions in force in the reviews.jsonl beside it (by fingerprint, so renumbering is harmless)."""
+    from ..review import ReviewRecord, apply_to_document, latest_reviews
+
+    reviews: dict[tuple[str, str], ReviewRecord] = {
+        (path.stem, c.fingerprint): ReviewRecord(doc=path.stem, fingerprint=c.fingerprint, state=str(c.review.state),
+                                                 at=c.review.at, note=c.review.note, by=c.review.by)
+        for c in stored.checks if c.review and c.fingerprint
+    }
+    reviews.update(latest_reviews(path.parent)[0])
+    return apply_to_document(checked, path.stem, reviews) if reviews else checked
 
 
 def sorted_checks(checks: list[Check]) -> list[Check]:
@@ -73,6 +88,8 @@ def render_table(doc: Document, checks: list[Check]) -> None:
     for c in checks:
         figs = " ".join(doc.text[s.start : s.end][:16] for s in c.spans[:4])
         verdict = str(c.verdict) + (f" ({c.severity})" if c.severity else "") + (" implied" if c.kind == "implied" else "")
+        if c.review:
+            verdict += f" · reviewed {c.review.state}"
         table.add_row(c.id, c.rule, f"[{style.get(str(c.verdict), '')}]{verdict}[/]", figs, c.explanation)
     console.print(table)
 
@@ -80,7 +97,8 @@ def render_table(doc: Document, checks: list[Check]) -> None:
 def run(args: argparse.Namespace) -> int:
     doc = load_document(args.file)
     checks = sorted_checks(doc.checks)
-    bad = sum(1 for c in checks if c.verdict == "inconsistent")
+    # --strict: a check a reviewer marked as a false alarm is not an inconsistency
+    bad = sum(1 for c in checks if c.verdict == "inconsistent" and not (c.review and c.review.state == "false-alarm"))
     if args.json:
         sys.stdout.write(json.dumps([c.model_dump(mode="json") for c in checks], ensure_ascii=False, indent=1) + "\n")
     else:
