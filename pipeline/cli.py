@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import ExitCode, GazetteError
 
-COMMANDS = ["parse", "check", "batch", "report", "schema", "validate"]
+COMMANDS = ["parse", "check", "batch", "report", "review", "schema", "validate"]
 DEBUG_ENV = "GAZETTE_DEBUG"  # set to 1 to see the traceback of an internal error
 
 CONVENTIONS = """conventions:

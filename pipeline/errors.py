@@ -43,6 +43,9 @@ class Code(str, Enum):
     BATCH_LOCKED = "E307"
     # usage
     BAD_ARGUMENT = "E401"
+    # reviews
+    BAD_REVIEW = "E501"
+    REVIEW_NO_CHECK = "E502"
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"
@@ -80,6 +83,8 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_MEMORY: "the document needed more memory than the per-worker limit (--max-memory)",
     Code.BATCH_LOCKED: "another batch is writing to this output folder",
     Code.BAD_ARGUMENT: "bad argument",
+    Code.BAD_REVIEW: "the review could not be recorded",
+    Code.REVIEW_NO_CHECK: "no such check in the document's output",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",

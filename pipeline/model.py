@@ -300,6 +300,21 @@ class Evidence(_Model):
     figures: list[EvidenceFigure] = Field(default_factory=list)
 
 
+class ReviewState(str, Enum):
+    CONFIRMED = "confirmed"
+    FALSE_ALARM = "false-alarm"
+    REVISION = "revision"
+
+
+class Review(_Model):
+    """A fact-checker's decision on a check, recorded with `gazette review` (OUT_DIR/reviews.jsonl)."""
+
+    state: ReviewState
+    note: str | None = None
+    by: str | None = Field(default=None, description="who decided")
+    at: str = Field(description="when, ISO 8601 UTC")
+
+
 class Check(_Model):
     id: str
     rule: str = Field(description="rule code, e.g. share, multiple_vs_cagr, sum_of_parts")
@@ -313,6 +328,11 @@ class Check(_Model):
     severity: Severity | None = None
     exemption: str | None = Field(default=None, description="why a check was relaxed or skipped")
     evidence: Evidence | None = Field(default=None, description="the structure behind the check (schema 1.3.0)")
+    fingerprint: str | None = Field(
+        default=None,
+        description="identifies the check across re-runs and renumbering: rule + its figures' text and context",
+    )
+    review: Review | None = Field(default=None, description="the latest review decision on this check, if any")
 
 
 # --------------------------------------------------------------------------- the document

@@ -14,6 +14,7 @@ from pipeline.batch import BatchOptions, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = ROOT / "outputs"
+DOC_IMAGES = (".png",)  # screenshots the README shows (e.g. findings-table.png), not batch outputs
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -30,6 +31,8 @@ def test_make_run_rewrites_the_committed_outputs_byte_for_byte(tmp_path: Path, m
     result = run_batch([Path("corpus")], BatchOptions(out_dir=tmp_path, jobs=2, report=True, resume=False, stall={}))
     assert not result.failed
     fresh, committed = _files(tmp_path), _files(OUTPUTS)
-    assert sorted(fresh) == sorted(committed), "outputs/ lists other files than `make run` writes"
+    # besides what the batch writes, outputs/ may hold only the README's screenshots
+    assert sorted(fresh) == sorted(n for n in committed if not n.endswith(DOC_IMAGES)), \
+        "outputs/ lists other files than `make run` writes"
     stale = [name for name in fresh if fresh[name] != committed[name]]
     assert not stale, f"stale in outputs/: {stale}; regenerate (see the module docstring)"

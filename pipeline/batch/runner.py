@@ -19,10 +19,12 @@ from typing import Any
 from ..errors import Code, GazetteError, UsageError
 from ..export import csv_out
 from ..export.json_out import write_atomic
+from ..review import ReviewRecord
 from . import index
 from .crossdoc import cross_document_checks
 from .folder import merge_earlier
 from .inputs import InputFile, collect, display_path, output_names, output_path, sha256_file
+from .reviews import apply_reviews
 from .work import Outcome, Status, Task
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
@@ -56,6 +58,7 @@ class BatchResult:
     files: list[Path]
     notes: list[str]
     seconds: float
+    orphaned_reviews: list[ReviewRecord] = field(default_factory=list)
     earlier: int = 0  # of the outcomes, documents already in OUT_DIR that this batch kept
 
     @property
@@ -215,13 +218,14 @@ def run_batch(
         )
         outcomes += earlier.outcomes
         notes += earlier.notes
+        orphaned = apply_reviews(options.out_dir, outcomes, notes)
         written = [index.write_index(options.out_dir, outcomes, earlier.made_by)]
         exported, cross = _exports(options, outcomes, notes)
         written += exported
         if options.report:
             _reports(options, outcomes, notes)
         result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3),
-                             earlier=len(earlier.outcomes))
+                             [o.record for o in orphaned], earlier=len(earlier.outcomes))
         summary = json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n"
         write_atomic(options.out_dir / "summary.json", summary)
     return result
@@ -285,5 +289,7 @@ def summary_dict(result: BatchResult) -> dict[str, Any]:
         **{s.value: result.statuses.get(s.value, 0) for s in Status},
         **{k: totals.get(k, 0) for k in ("sections", "tables", "claims", "checks", "inconsistent")},
         "cross_document_inconsistent": len(result.cross_checks),
+        "orphaned_reviews": [{"doc": r.doc, "fingerprint": r.fingerprint, "check": r.check, "state": r.state}
+                             for r in result.orphaned_reviews],
         "failed": [{"input": o.input, "status": o.status.value, "code": o.code, "message": o.message} for o in result.failed],
     }

@@ -22,7 +22,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
         help="convert many documents into a folder of JSON files, CSV exports and an index",
         description="Convert every supported file (.txt .md .pdf .docx .html) under the inputs into "
         "OUT_DIR/<name>.json, in parallel. Every input ends as ok, error or timeout in OUT_DIR/index.jsonl; "
-        "claims.csv, checks.csv, indicators.csv and sections.csv (UTF-8 with BOM) cover the whole batch, with "
+        "claims.csv, checks.csv, findings.csv, indicators.csv and sections.csv (UTF-8 with BOM) cover the whole batch, with "
         "cross-document checks in checks.csv. Outputs already made from the same input bytes by the same "
         "pipeline code and schema version are skipped (--no-resume to redo them). Into a folder that already "
         "holds outputs the batch merges: the index, CSVs and report describe every document JSON in it; an "
@@ -92,7 +92,7 @@ def summary_lines(result: BatchResult, out_dir: Path) -> list[str]:
         f"timeout {s['timeout']}  in {result.seconds:.1f} s",
         f"extracted  sections {s['sections']}, tables {s['tables']}, claims {s['claims']}, checks {s['checks']}",
         f"findings   inconsistent checks {s['inconsistent']}, cross-document inconsistencies {s['cross_document_inconsistent']}",
-        f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, indicators.csv, sections.csv, summary.json",
+        f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, findings.csv, indicators.csv, sections.csv, summary.json",
     ]
     failed = result.failed
     if failed:

@@ -37,12 +37,15 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the checks as one JSON list")
     form.add_argument("--jsonl", action="store_true", help="print one JSON object per check per line (JSON Lines)")
-    p.add_argument("--strict", action="store_true", help="exit with status 1 when any check is inconsistent")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with status 1 when any check is inconsistent (checks reviewed as false alarms excepted)")
     p.set_defaults(func=run)
 
 
 def _rechecked(data: object) -> Document:
-    return run_checks(document_of_json(data))
+    """A gazette JSON read from standard input, checked again."""
+    stored = document_of_json(data)
+    return with_reviews(None, stored, run_checks(stored))
 
 
 def load_document(path: Path) -> Document:
@@ -54,9 +57,27 @@ def load_document(path: Path) -> Document:
         return parse_file(path)
     data = load_json(path)
     try:
-        return _rechecked(data)
+        stored = document_of_json(data)
     except ContractError as exc:
         raise ContractError(exc.code, exc.detail, path=str(path)) from None
+    return with_reviews(path, stored, run_checks(stored))
+
+
+def with_reviews(path: Path | None, stored: Document, checked: Document) -> Document:
+    """Re-checking a batch output keeps its review marks: those stored in the JSON, then the
+    decisions in force in the reviews.jsonl beside it (by fingerprint, so renumbering is harmless);
+    a JSON on standard input (no path) keeps its stored marks only."""
+    from ..review import ReviewRecord, apply_to_document, latest_reviews
+
+    doc_id = path.stem if path is not None else "-"
+    reviews: dict[tuple[str, str], ReviewRecord] = {
+        (doc_id, c.fingerprint): ReviewRecord(doc=doc_id, fingerprint=c.fingerprint, state=str(c.review.state),
+                                              at=c.review.at, note=c.review.note, by=c.review.by)
+        for c in stored.checks if c.review and c.fingerprint
+    }
+    if path is not None:
+        reviews.update(latest_reviews(path.parent)[0])
+    return apply_to_document(checked, doc_id, reviews) if reviews else checked
 
 
 def sorted_checks(checks: list[Check]) -> list[Check]:
@@ -80,6 +101,8 @@ def render_table(doc: Document, checks: list[Check]) -> None:
     for c in checks:
         figs = " ".join(doc.text[s.start : s.end][:16] for s in c.spans[:4])
         verdict = str(c.verdict) + (f" ({c.severity})" if c.severity else "") + (" implied" if c.kind == "implied" else "")
+        if c.review:
+            verdict += f" · reviewed {c.review.state}"
         table.add_row(c.id, c.rule, f"[{style.get(str(c.verdict), '')}]{verdict}[/]", figs, c.explanation)
     console.print(table)
 
@@ -87,7 +110,8 @@ def render_table(doc: Document, checks: list[Check]) -> None:
 def run(args: argparse.Namespace) -> int:
     doc = load_document(args.file)
     checks = sorted_checks(doc.checks)
-    bad = sum(1 for c in checks if c.verdict == "inconsistent")
+    # --strict: a check a reviewer marked as a false alarm is not an inconsistency
+    bad = sum(1 for c in checks if c.verdict == "inconsistent" and not (c.review and c.review.state == "false-alarm"))
     if args.json:
         sys.stdout.write(json.dumps([c.model_dump(mode="json") for c in checks], ensure_ascii=False, indent=1) + "\n")
     elif args.jsonl:
