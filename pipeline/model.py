@@ -102,7 +102,7 @@ class Metadata(_Model):
 class Section(_Model):
     id: str
     level: int = Field(ge=1, description="depth in the document's own heading tree, 1 = top")
-    marker: str = Field(description="numbering style: 一、 (一) 1. (1) 第一章 第一节 第一条 第一篇 第一部分 甲、 附件 # …; clauses of standards 1 / 1.1 / 1.1.1")
+    marker: str = Field(description="numbering style: 一、 (一) 1. (1) 甲、 附件 # …; 篇/部分/章/节/条 as numbered (第三章); clauses of standards 1 / 1.1 / 1.1.1")
     number: str = Field(description="the number as written, e.g. 一, 1")
     title: str
     span: Span = Field(description="the heading")

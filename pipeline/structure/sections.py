@@ -71,6 +71,13 @@ class _Tree:
             return True
         return cand.value == prev and self.accepted[self.stack[pos].section][0].title != cand.title
 
+    @staticmethod
+    def _skipped_number(cand: Candidate, prev: int) -> bool:
+        """A heading alone on its line one number past the next (七 then 九): a misprint or a
+        dropped line in the source; the series goes on rather than losing every heading after it."""
+        return (cand.strong and not cand.run_in and cand.style not in LIST_STYLES
+                and cand.value is not None and cand.value == prev + 2)
+
     def aside(self) -> None:
         self.quiet = True
 
@@ -104,6 +111,11 @@ class _Tree:
                 self._push(pos, cand)
             elif v == 1 and cand.strong and pos == len(self.stack) - 1 and cand.style in LIST_STYLES:
                 self._push(pos, cand)  # a new list under an unnumbered sub-heading
+            elif v == 1 and cand.restarts and pos == 0:
+                self.last_value.clear()  # bound bulletins: the next one numbers from 一 again
+                self._push(0, cand)
+            elif v is not None and prev is not None and self._skipped_number(cand, prev):
+                self._push(pos, cand)
             return
         follows = v is not None and v > 1 and v == self.last_value.get(cand.key, 0) + 1
         opens = v == 1 or (cand.style in CONTINUOUS_STYLES and follows)
@@ -175,7 +187,21 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     _drop_markdown_title(out)
     _promote_long_firsts(out)
     promote_bodied_series(out, doc.text)
+    _mark_restarts(out)
     return out
+
+
+def _mark_restarts(cands: list[Candidate | None]) -> None:
+    """A strong 一 whose next member of the same series is a strong 二 starts that series again
+    (the next bulletin bound into one file); the tree lets it restart the outermost series."""
+    following: dict[str, Candidate] = {}
+    for c in reversed(cands):
+        if c is None:
+            continue
+        nxt = following.get(c.key)
+        if c.value == 1 and c.strong and c.style not in LIST_STYLES and nxt is not None:
+            c.restarts = nxt.value == 2 and nxt.strong
+        following[c.key] = c
 
 
 def _drop_markdown_title(cands: list[Candidate | None]) -> None:
