@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .check.checker import run_checks
 from .ingest import RawDocument, read_path
+from .ingest.hard_wrap import rejoin_text
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
 from .normalize import normalize
@@ -59,6 +60,7 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
+    cleaned, joins, wrapped = rejoin_text(cleaned)
     data = text.encode("utf-8")
     source = Source(
         path=name,
@@ -67,5 +69,6 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         encoding=None,
         engine="string",
         size_bytes=len(data),
+        line_joins=joins,
     )
-    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)
+    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)
