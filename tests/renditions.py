@@ -1,6 +1,7 @@
 """Renditions of a text as users hold them, and what of a parse survives the rendition.
 
-`hard_wrap` breaks every line after `width` characters (the way text extracted from a PDF looks);
+`hard_wrap` breaks every line after `width` characters, `layout_wrap` at `width` ems as a page sets
+it (the ways text extracted from a PDF looks);
 `survival` compares two parses by content (sections by level/number/title, claims by their printed
 form, checks by rule, verdict and the figures they tie), never by id or offset.
 """
@@ -21,6 +22,29 @@ def hard_wrap(text: str, width: int = 36) -> str:
         out.extend(line[i : i + width] for i in range(0, len(line), width))
         if not line:
             out.append("")
+    return "\n".join(out)
+
+
+NO_LINE_START = "，。、；：）”！？%"  # kept on the line before, as typesetting does (避头尾)
+
+
+def layout_wrap(text: str, width: int = 36) -> str:
+    """Every line set in `width` ems as a page does: ASCII takes half an em, and closing punctuation
+    that would start a line stays on the line before (so lines differ in length)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        cur, used, i = "", 0.0, 0
+        while i < len(line):
+            w = 0.5 if line[i] < "\x80" else 1.0
+            if used + w > width and cur:
+                while i < len(line) and line[i] in NO_LINE_START:
+                    cur, i = cur + line[i], i + 1
+                out.append(cur)
+                cur, used = "", 0.0
+                continue
+            cur, used, i = cur + line[i], used + w, i + 1
+        out.append(cur)
     return "\n".join(out)
 
 

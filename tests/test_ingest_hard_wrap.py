@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.api import parse_text
 from pipeline.ingest.hard_wrap import rejoin_hard_wraps, source_offset, wrap_width
 
-from .renditions import hard_wrap
+from .renditions import hard_wrap, layout_wrap
 
 PARA = ("全年地区生产总值12345.67亿元，比上年增长5.2%。其中，第一产业增加值234.56亿元，增长3.1%；"
         "第二产业增加值4567.89亿元，增长6.0%；第三产业增加值7543.22亿元，增长4.9%。全年出生率为7.5‰，"
@@ -33,10 +33,16 @@ def test_a_text_with_one_paragraph_per_line_is_left_alone() -> None:
 
 def test_wrapped_paragraphs_come_back_and_nothing_else_moves() -> None:
     wrapped = hard_wrap(TEXT, 36)
-    assert wrap_width(wrapped.split("\n")) == (36, 0)
+    assert wrap_width(wrapped.split("\n")) == (len, 36, 0)
     joined, joins = rejoin_hard_wraps(wrapped)
     assert joined == TEXT
     assert len(joins) == len(wrapped) - len(TEXT)
+
+
+def test_lines_set_at_a_page_width_come_back_whatever_their_digits() -> None:
+    wrapped = layout_wrap(TEXT, 30)
+    assert len({len(ln) for ln in wrapped.split("\n") if len(ln) > 20}) > 3  # not one character count
+    assert rejoin_hard_wraps(wrapped)[0] == TEXT
 
 
 def test_headings_list_items_and_dates_never_join_a_full_line() -> None:

@@ -16,6 +16,7 @@ so the offset map is a list of (offset in the re-joined text, characters taken o
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..errors import MESSAGES, Code
 from ..model import Warning_
@@ -28,19 +29,33 @@ MIN_SHARE = 0.3  # share of the longer lines at the width
 SLACK = 2
 
 
-def wrap_width(lines: list[str]) -> tuple[int, int] | None:
-    """(width, slack) of a hard-wrapped text, or None when its lines are not cut at one width."""
-    lengths = Counter(len(ln) for ln in lines if len(ln) >= MIN_LINE)
-    if not lengths:
-        return None
-    width, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return None
-    near = sum(n for length, n in lengths.items() if width - SLACK <= length <= width + SLACK)
-    if near < MIN_WRAPPED or near < MIN_SHARE * sum(lengths.values()):
-        return None
-    exact = lengths[width] >= 0.9 * near
-    return width, 0 if exact else SLACK
+def display_width(line: str) -> int:
+    """Width in ems as a page sets it: ASCII (digits, Latin, half-width punctuation) takes half."""
+    return (2 * len(line) - sum(1 for ch in line if ch < "\x80") + 1) // 2
+
+
+Measure = Callable[[str], int]
+MEASURES: tuple[Measure, ...] = (len, display_width)  # a cut after N characters, or at a page's margin
+
+
+def wrap_width(lines: list[str]) -> tuple[Measure, int, int] | None:
+    """(measure, width, slack) of a hard-wrapped text, or None when its lines are not cut at one
+    width. A text cut after N characters has lines of N characters; one set on a page has lines of
+    one width in ems, however many digits they hold. The measure under which more lines share the
+    width wins."""
+    best: tuple[int, Measure, int, int] | None = None
+    for measure in MEASURES:
+        lengths = Counter(n for ln in lines if (n := measure(ln)) >= MIN_LINE)
+        if not lengths:
+            return None
+        width, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+        near = sum(n for length, n in lengths.items() if width - SLACK <= length <= width + SLACK)
+        if not MIN_WIDTH <= width <= MAX_WIDTH or near < MIN_WRAPPED or near < MIN_SHARE * sum(lengths.values()):
+            continue
+        exact = lengths[width] >= 0.9 * near
+        if best is None or near > best[0]:
+            best = near, measure, width, 0 if exact else SLACK
+    return None if best is None else best[1:]
 
 
 def _table_row(line: str) -> bool:
@@ -62,7 +77,7 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
     got = wrap_width([ln.rstrip() for ln in lines])
     if got is None:
         return text, []
-    width, slack = got
+    measure, width, slack = got
     out: list[str] = []
     removed: list[tuple[int, int]] = []
     pos = 0  # length of the result so far
@@ -72,7 +87,7 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
         body = line if _table_row(row + line) else line.rstrip()  # a cell's padding stays
         row += body
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and _continues(line, body, row, nxt, width, slack, (closed, cells)):
+        if nxt is not None and _continues(measure(line), measure(body), row, nxt, (width, slack), (closed, cells)):
             out.append(body)
             pos += len(body)
             removed.append((pos, len(line) - len(body) + 1))
@@ -85,11 +100,12 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), removed
 
 
-def _continues(printed: str, line: str, row: str, nxt: str, width: int, slack: int, table: tuple[bool, int]) -> bool:
-    """Does the logical line `row`, whose last printed line is `printed` (`line` without its trailing
-    spaces), go on in `nxt`?"""
+def _continues(printed: int, content: int, row: str, nxt: str, wrap: tuple[int, int], table: tuple[bool, int]) -> bool:
+    """Does the logical line `row` go on in `nxt`? `printed` and `content` are the widths of its last
+    printed line with and without trailing spaces."""
     head = nxt.strip()
-    if not (width - slack <= len(line) <= width + width // 2 or width - slack <= len(printed) <= width + width // 2):
+    width, slack = wrap
+    if not any(width - slack <= n <= width + width // 2 for n in (printed, content)):
         return False
     if not head or INDENT.match(nxt):
         return False
