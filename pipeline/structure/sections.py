@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Document, Section, Span
-from .heading_blocks import attachment_header, box_items, is_aside, is_box
+from .heading_blocks import attachment_header, box_items, is_aside, is_aside_text, is_box
 from .heading_clauses import clause_candidates
 from .heading_grammar import (
     CONTINUOUS_STYLES,
@@ -84,8 +84,9 @@ class _Tree:
     def add(self, cand: Candidate) -> None:
         if cand.style is Style.ATTACHMENT:  # an attachment body: every series restarts below it
             self.last_value.clear()
-            # a form (自查表, 申请表): its (1)… lines are fields to fill in, not headings
-            self.quiet = cand.title.endswith(_FORM_TITLE_END)
+            # a form (自查表, 申请表): its (1)… lines are fields to fill in, not headings; a glossary
+            # (附件2 名词解释): its 1.… entries are notes
+            self.quiet = cand.title.endswith(_FORM_TITLE_END) or is_aside_text(cand.title)
             self._push(0, cand)
             return
         if self.quiet and cand.style in LIST_STYLES:
@@ -157,7 +158,8 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     boxes: list[int] = []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None):
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None, after):
             if head.end == (nxt.end if nxt else -1):
                 skip.add(lines[i + 1].index)
             out.append(head)
