@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .check.checker import run_checks
 from .ingest import RawDocument, read_path
-from .ingest.hard_wrap import rejoin_text
+from .ingest.plain import prepare_plain_text
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
 from .normalize import normalize
@@ -60,7 +60,7 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
-    cleaned, joins, wrapped = rejoin_text(cleaned)
+    cleaned, joins, wrapped = prepare_plain_text(cleaned)
     data = text.encode("utf-8")
     source = Source(
         path=name,
@@ -69,6 +69,6 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         encoding=None,
         engine="string",
         size_bytes=len(data),
-        line_joins=joins,
+        offset_map=joins,
     )
     return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)

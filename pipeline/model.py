@@ -60,11 +60,11 @@ class Source(_Model):
     pages: int | None = None
     engine: str | None = Field(default=None, description="what read the file, e.g. pypdfium2, pdfplumber, lxml")
     size_bytes: int = 0
-    line_joins: list[tuple[int, int]] | None = Field(
+    offset_map: list[tuple[int, int]] | None = Field(
         default=None,
-        description="hard-wrapped text re-joined at ingest: (offset in text, characters of the decoded source removed "
-        "right before it: the line break and the spaces before it). A text offset i is source offset i + the removed "
-        "characters of every entry at or before i (before i for a span's end).",
+        description="characters of the decoded source that plain-text ingest took out (line breaks of hard-wrapped "
+        "paragraphs, spaces inside spaced-out digits): (offset in text, characters removed right before it). A text "
+        "offset i is source offset i + the removed characters of every entry at or before i (before i for a span's end).",
     )
 
 

@@ -4,7 +4,8 @@ and the offset map leads every span back to the characters of the decoded source
 from __future__ import annotations
 
 from pipeline.api import parse_text
-from pipeline.ingest.hard_wrap import rejoin_hard_wraps, source_offset, wrap_width
+from pipeline.ingest.hard_wrap import rejoin_hard_wraps, wrap_width
+from pipeline.ingest.plain import source_offset
 
 from .renditions import hard_wrap, layout_wrap
 
@@ -67,7 +68,7 @@ def test_a_wrapped_table_row_is_one_row_again() -> None:
 def test_spans_map_back_to_the_source_and_the_figures_still_check() -> None:
     wrapped = hard_wrap(TEXT, 36)
     doc = parse_text(wrapped, "wrapped.txt")
-    joins = doc.source.line_joins
+    joins = doc.source.offset_map
     assert joins and any(w.code == "W003" for w in doc.warnings)
     for c in doc.claims:
         start, end = source_offset(joins, c.span.start), source_offset(joins, c.span.end, end=True)

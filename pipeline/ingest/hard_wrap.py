@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from ..errors import MESSAGES, Code
-from ..model import Warning_
 from .line_starts import INDENT, starts_block
 
 MIN_LINE = 8  # shorter lines (titles, signatures, table cells) say nothing about the width
@@ -114,20 +112,3 @@ def _continues(printed: int, content: int, row: str, nxt: str, wrap: tuple[int, 
     if _table_row(nxt) or starts_block(head):
         return False
     return not row.lstrip().startswith("#")
-
-
-def rejoin_text(text: str) -> tuple[str, list[tuple[int, int]] | None, list[Warning_]]:
-    """rejoin_hard_wraps with what the Source and the warnings record: (text, line_joins, warnings)."""
-    joined, removed = rejoin_hard_wraps(text)
-    if not removed:
-        return text, None, []
-    note = f"{MESSAGES[Code.HARD_WRAP_JOINED]}: {len(removed)} line breaks"
-    return joined, removed, [Warning_(code=Code.HARD_WRAP_JOINED.value, message=note)]
-
-
-def source_offset(joins: list[tuple[int, int]] | None, offset: int, *, end: bool = False) -> int:
-    """The offset in the decoded source of `offset` in the re-joined text (`end` for a span's end,
-    which does not take in a line break right at it)."""
-    if not joins:
-        return offset
-    return offset + sum(n for at, n in joins if at < offset or (at == offset and not end))

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import Code, InputError
 from ..model import Source, SourceFormat, Warning_
 from .base import RawDocument
-from .hard_wrap import rejoin_text
+from .plain import prepare_plain_text
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -135,7 +135,7 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
     text, more = clean_decoded(text)
     if not text.strip():
         raise InputError(Code.EMPTY_INPUT, path=path)
-    text, joins, wrapped = rejoin_text(text)
+    text, joins, wrapped = prepare_plain_text(text)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -144,7 +144,7 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
         encoding_confidence=confidence,  # type: ignore[arg-type]
         engine="text",
         size_bytes=len(data),
-        line_joins=joins,
+        offset_map=joins,
     )
     return RawDocument(text=text, source=source, warnings=warnings + more + wrapped)
 
