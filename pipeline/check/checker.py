@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..errors import MESSAGES, Code
 from ..model import Document, Evidence, EvidenceFigure, EvidenceStrength, Verdict, Warning_
+from ..review.fingerprint import with_fingerprints
 from .context import Context, Draft, RuleCode
 from .rules import RULES
 
@@ -85,4 +86,5 @@ def run_checks(doc: Document) -> Document:
     """Fill `doc.checks` (the stage wired into pipeline/api.py)."""
     failures: list[Warning_] = []
     checks = [d.to_check(i) for i, d in enumerate(collect(doc, failures), start=1)]
-    return doc.model_copy(update={"checks": checks, "warnings": [*doc.warnings, *failures]})
+    checked = doc.model_copy(update={"checks": checks, "warnings": [*doc.warnings, *failures]})
+    return checked.model_copy(update={"checks": with_fingerprints(checked)})
