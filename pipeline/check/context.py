@@ -160,6 +160,12 @@ class Context:
                            claim_id=f.claim_ids[0] if f.claim_ids else None)
             for role, f in figures])
 
+    def evidence_spans(self, strength: EvidenceStrength, basis: str, spans: Iterable[tuple[str, tuple[int, int]]],
+                       reason: str | None = None) -> Evidence:
+        """Evidence over stated words that are no claim (a year, a plan's name): (role, (start, end))."""
+        return Evidence(strength=strength, basis=basis, reason=reason, figures=[
+            EvidenceFigure(role=role, text=self.text[a:b], span=Span(start=a, end=b)) for role, (a, b) in spans])
+
     @staticmethod
     def draft(rule: RuleCode, verdict: Verdict, explanation: str, figures: Iterable[Figure] = (),
               extra_spans: Sequence[Span] = (), judged: Figure | None = None, **kw: object) -> Draft:
