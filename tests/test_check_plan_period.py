@@ -1,4 +1,5 @@
-"""Plan periods the text dates: first/last year of a five-year plan, its five years, its number."""
+"""Plan periods the text dates (first/last year of a five-year plan, its five years, its number),
+and the counts of work-report lists (a count word owned by an item, 三点。一是…)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def test_a_wrong_first_year_is_flagged_and_a_loose_span_is_not() -> None:
                  .replace("未来五年", "未来六年"))
     assert ("2027", "inconsistent", "complete") in got
     assert not [g for g in got if g[0] == "六"]  # 未来六年 is not in the plan's sentence: no check
+
+
+def test_a_count_word_owned_by_the_last_item_is_not_flagged() -> None:
+    # the 两项 are 残疾人's subsidies, not the four groups listed before
+    doc = parse_text("一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。\n")
+    counts = [c for c in doc.checks if c.rule == "enumeration_count"]
+    assert counts and all(c.verdict == "unverifiable" for c in counts)
+    assert "may count something the last item names" in counts[0].explanation
+
+
+def test_a_count_that_ends_its_sentence_leads_into_the_points() -> None:
+    doc = parse_text("必须着力把握好三点。一是抓住发展。二是推进改革。三是转换动能。四是后话。\n")
+    counts = [c for c in doc.checks if c.rule == "enumeration_count"]
+    assert [c.verdict for c in counts] == ["inconsistent"]  # the text goes on to a 四是
