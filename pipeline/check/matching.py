@@ -18,7 +18,7 @@ from functools import cached_property
 
 import regex
 
-from ..model import Row, Table, TableValue
+from ..model import Row, Section, Table, TableValue
 from .context import Context
 from .figures import Figure, from_table_value
 from .interval import Interval
@@ -139,6 +139,7 @@ FROM_TO = regex.compile(r"(由|从)[^,;。由从]{0,12}$")
 TO_AFTER = regex.compile(r"^[^,;。]{0,6}(提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小)(到|至)")
 PART_YEAR = regex.compile(r"^[ \t\u3000]*((?:19|20)\d{2})年(?![\d〇一二三四五六七八九十]+月)|"
                           r"^[^\n]{0,20}?((?:19|20)\d{2})年[^\n]{0,30}(公报|报告)[ \t]*$", regex.M)
+TARGET_SECTION = regex.compile(r"目标|任务|指标|重点项目|主要项目")
 RESPECTIVELY = "分别"
 NEUTRAL_WORDS = regex.compile(r"全年|全市|全区|全县|全省|全国|全岛|年末|年底|本年|当年|我市|我区|我省|"
                               r"规模以上|规上|全社会|实现|完成|共有|现有|拥有|共|累计|合计|^[市区县省]|\s")
@@ -194,7 +195,27 @@ def respectively_words(ctx: Context, fig: Figure) -> str | None:
     return items[k] + ctx.text[at + len(RESPECTIVELY) : listed[0].start]
 
 
-def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]]) -> TextView:
+class SectionTitles:
+    """The titles of the sections that hold a position, innermost first (one bisect and a walk
+    up the parents: depth, not document length)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = sorted(sections, key=lambda x: x.body_span.start)
+        self.starts = [x.body_span.start for x in self.sections]
+        self.by_id = {x.id: x for x in self.sections}
+
+    def at(self, pos: int) -> list[str]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        sec = self.sections[i] if i >= 0 else None
+        titles: list[str] = []
+        while sec is not None:
+            if sec.body_span.start <= pos < sec.body_span.end:
+                titles.append(sec.title)
+            sec = self.by_id.get(sec.parent_id) if sec.parent_id else None
+        return titles
+
+
+def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]], titles: SectionTitles | None = None) -> TextView:
     before, after = window(ctx, fig)
     paired = respectively_words(ctx, fig)
     listed = paired is None and RESPECTIVELY in before
@@ -218,6 +239,8 @@ def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]]) -> TextVi
         phase = "target"
     elif FUTURE_YEAR.search(said):
         phase = "any"
+    elif titles is not None and any(TARGET_SECTION.search(t) for t in titles.at(fig.start)):
+        phase = "target"  # 发展目标, 主要任务: a plan's goals, said without 到2025年
     else:
         phase = "reported"
     year = None if phase == "base" else current_year(ctx, fig.start)

@@ -24,6 +24,7 @@ from ..interval import fmt_interval
 from ..matching import (
     BRACKETS,
     CellIndex,
+    SectionTitles,
     TextView,
     bigrams,
     modifiers_agree,
@@ -52,11 +53,12 @@ def check(ctx: Context) -> list[Draft]:
             c.year = part_year(parts, c.table.span.start)
     index = CellIndex(cells)
     row_values = Counter(_row_key(c) for c in cells)
+    titles = SectionTitles(ctx.doc.sections)
     found: list[tuple[TextView, list[tuple[TableCell, float]]]] = []
     for fig in ctx.figures:
         if fig.dimension not in dims:
             continue
-        view = text_view(ctx, fig, parts)
+        view = text_view(ctx, fig, parts, titles)
         if view.kind == "change":
             continue
         words = view.words
@@ -80,10 +82,14 @@ def check(ctx: Context) -> list[Draft]:
         fig = view.figure
         agreeing = [c for c in cands if _agrees(view, c[0])]
         if agreeing:
-            cell, cov = max(agreeing, key=lambda c: (c[1], -abs(c[0].figure.start - fig.start)))
-            certain = _strong(view, cell, cov) and _period_certain(view, cell, row_values)
-            out.append(_draft(ctx, view, cell, certain))
-            agreed.add(id(cell))
+            # each table that states the figure gets its check (a plan's 十四五 and 十五五 tables)
+            best: dict[int, tuple[TableCell, float]] = {}
+            for cell, cov in sorted(agreeing, key=lambda c: (c[1], -abs(c[0].figure.start - fig.start))):
+                best[id(cell.table)] = (cell, cov)
+            for cell, cov in best.values():
+                certain = _strong(view, cell, cov) and _period_certain(view, cell, row_values)
+                out.append(_draft(ctx, view, cell, certain))
+                agreed.add(id(cell))
             continue
         lone = len(cands) == 1 and len(claimed[id(cands[0][0])]) == 1
         strong = [c for c, cov in cands if _strong(view, c, cov if not lone else max(cov, STRONG))]
