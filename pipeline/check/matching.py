@@ -303,11 +303,26 @@ class CellIndex:
         self.starts = {g: [self.cells[i].figure.start for i in ix] for g, ix in self.by_gram.items()}
 
     def near(self, grams: set[str], pos: int) -> list[TableCell]:
+        """Per bigram, its cells in the nearest table before `pos` and the nearest after (at
+        most NEAR // 2 of each): the work per figure does not grow with the document."""
         found: set[int] = set()
         for g in grams:
             ix = self.by_gram.get(g)
             if not ix:
                 continue
             k = bisect.bisect_left(self.starts[g], pos)
-            found.update(ix[max(0, k - NEAR // 2) : k + NEAR // 2])
+            found.update(self._same_table(ix[max(0, k - NEAR // 2) : k][::-1]))
+            found.update(self._same_table(ix[k : k + NEAR // 2]))
         return [self.cells[i] for i in sorted(found)]
+
+    def _same_table(self, ix: list[int]) -> list[int]:
+        """The leading run of `ix` that lies in one table."""
+        if not ix:
+            return []
+        table = self.cells[ix[0]].table
+        run = []
+        for i in ix:
+            if self.cells[i].table is not table:
+                break
+            run.append(i)
+        return run

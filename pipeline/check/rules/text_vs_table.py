@@ -40,6 +40,7 @@ from ..table_cells import TableCell, table_cells
 STRONG = 0.75
 WEAK = 0.5
 BASIS = "the same indicator in text and table"
+MAX_TABLES = 2  # tables one text figure is compared with when several state it
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -82,11 +83,12 @@ def check(ctx: Context) -> list[Draft]:
         fig = view.figure
         agreeing = [c for c in cands if _agrees(view, c[0])]
         if agreeing:
-            # each table that states the figure gets its check (a plan's 十四五 and 十五五 tables)
-            best: dict[int, tuple[TableCell, float]] = {}
+            # each table that states the figure gets its check (a plan's 十四五 and 十五五 tables;
+            # copies of one table under the same title count once)
+            best: dict[str, tuple[TableCell, float]] = {}
             for cell, cov in sorted(agreeing, key=lambda c: (c[1], -abs(c[0].figure.start - fig.start))):
-                best[id(cell.table)] = (cell, cov)
-            for cell, cov in best.values():
+                best[cell.table.title or cell.table.id] = (cell, cov)
+            for cell, cov in list(best.values())[-MAX_TABLES:]:
                 certain = _strong(view, cell, cov) and _period_certain(view, cell, row_values)
                 out.append(_draft(ctx, view, cell, certain))
                 agreed.add(id(cell))
