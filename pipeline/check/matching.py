@@ -131,6 +131,7 @@ def tail_near(indicator: str, before: str, after: str) -> bool:
 
 
 # ------------------------------------------------------------------ text ↔ table by index
+TABLES_EACH_SIDE = 2  # a plan's text may come before both its 十四五 and its 十五五 table
 NEAR = 8  # per name bigram, the cells nearest the text figure (keeps the stage linear)
 GROWTH_WORD = regex.compile(r"(增长|上涨|下降|增速|增幅|回落|降低|减少|提高|下跌|上升)了?(为|达到?)?\s*$")
 NEGATIVE_WORD = regex.compile(r"(下降|回落|降低|减少|下跌)")
@@ -303,8 +304,8 @@ class CellIndex:
         self.starts = {g: [self.cells[i].figure.start for i in ix] for g, ix in self.by_gram.items()}
 
     def near(self, grams: set[str], pos: int) -> list[TableCell]:
-        """Per bigram, its cells in the nearest table before `pos` and the nearest after (at
-        most NEAR // 2 of each): the work per figure does not grow with the document."""
+        """Per bigram, its cells in the nearest tables before `pos` and after (at most NEAR // 2
+        cells in TABLES_EACH_SIDE tables each way): the work per figure does not grow with the document."""
         found: set[int] = set()
         for g in grams:
             ix = self.by_gram.get(g)
@@ -316,13 +317,14 @@ class CellIndex:
         return [self.cells[i] for i in sorted(found)]
 
     def _same_table(self, ix: list[int]) -> list[int]:
-        """The leading run of `ix` that lies in one table."""
-        if not ix:
-            return []
-        table = self.cells[ix[0]].table
-        run = []
+        """The leading run of `ix` that lies in the first TABLES_EACH_SIDE tables."""
+        run: list[int] = []
+        tables: list[Table] = []
         for i in ix:
-            if self.cells[i].table is not table:
-                break
+            table = self.cells[i].table
+            if not any(t is table for t in tables):
+                if len(tables) == TABLES_EACH_SIDE:
+                    break
+                tables.append(table)
             run.append(i)
         return run
