@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .check.checker import run_checks
 from .ingest import RawDocument, read_path
+from .ingest.plain import prepare_plain_text
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
 from .normalize import normalize
@@ -79,6 +80,7 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
+    cleaned, joins, wrapped = prepare_plain_text(cleaned)
     data = text.encode("utf-8")
     source = Source(
         path=name,
@@ -87,5 +89,6 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         encoding=None,
         engine="string",
         size_bytes=len(data),
+        offset_map=joins,
     )
-    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)
+    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)

@@ -49,6 +49,8 @@ class Code(str, Enum):
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"
+    HARD_WRAP_JOINED = "W003"
+    SPACED_DIGITS_CLOSED = "W004"
     PDF_UNMAPPED_GLYPHS = "W101"
     PDF_FALLBACK_ENGINE = "W102"
     PDF_PAGES_WITHOUT_TEXT = "W103"
@@ -87,6 +89,8 @@ MESSAGES: dict[Code, str] = {
     Code.REVIEW_NO_CHECK: "no such check in the document's output",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
+    Code.HARD_WRAP_JOINED: "the text was hard-wrapped; its wrapped lines were re-joined (source.offset_map maps offsets back)",
+    Code.SPACED_DIGITS_CLOSED: "spaced-out digits (2 0 0 5 年) were closed up (source.offset_map maps offsets back)",
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
     Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
