@@ -150,9 +150,7 @@ def _read(ctx: Context) -> list[Group]:
     for start, end, kind, noun in sorted(triggers):
         if ctx.in_table(start):
             continue
-        g = _group(ctx, start, end, kind, noun.strip())
-        if g is not None and len(g.parts) >= 2:
-            out.append(g)
+        out += [g for g in _groups_at(ctx, start, end, kind, noun.strip()) if len(g.parts) >= 2]
     return out
 
 
@@ -171,7 +169,7 @@ def _open_bracket(text: str, lo: int, pos: int) -> int | None:
     return at
 
 
-def _group(ctx: Context, start: int, end: int, kind: str, noun: str) -> Group | None:
+def _groups_at(ctx: Context, start: int, end: int, kind: str, noun: str) -> list[Group]:
     text = ctx.text
     s0, s1 = ctx.sentence(start)
     bracket = _open_bracket(text, s0, start) if kind == "其中" else None
@@ -188,10 +186,22 @@ def _group(ctx: Context, start: int, end: int, kind: str, noun: str) -> Group | 
     # a breakdown skips the 其中 sub-lists of its items; a 其中 list stops at the next 其中
     parts, cuts = _parts(ctx, end, hi, skip_nested=kind != "其中")
     if len(parts) < 2:
-        return None
+        return []
     change = _is_change(ctx, parts[0].figure)
-    dim = parts[0].figure.dimension
-    keep = _enumeration([p for p in parts if p.figure.dimension == dim and _is_change(ctx, p.figure) == change], text)
+    # one group per measure listed: 夏粮播种面积…;总产量…;秋粮播种面积…;总产量… lists areas and outputs
+    dims = list(dict.fromkeys(p.figure.dimension for p in parts if _is_change(ctx, p.figure) == change))
+    found = [_measure_group(ctx, start, end, kind, noun, hi, bracket, nested, cuts, change,
+                            [p for p in parts if p.figure.dimension == dim and _is_change(ctx, p.figure) == change])
+             for dim in dims]
+    return [g for g in found if g is not None]
+
+
+def _measure_group(ctx: Context, start: int, end: int, kind: str, noun: str, hi: int, bracket: int | None,
+                   nested: int | None, cuts: list[int], change: bool, parts: list[Part]) -> Group | None:
+    text = ctx.text
+    keep = _enumeration(parts, text)
+    if len(keep) < 2:
+        return None
     bounds = list(zip([end, *cuts], [*cuts, hi], strict=True))
     clauses = [sum(1 for p in keep if a <= p.figure.start < b) for a, b in bounds]
     whole, basis, name = _whole(ctx, start, end, kind, noun, keep, change, bracket)
@@ -215,10 +225,11 @@ def _enumeration(parts: list[Part], text: str) -> list[Part]:
     """A list joined by 、 ends at the first part joined otherwise (完建4座、在建10座,加固维修2座)."""
     if len(parts) < 3:
         return parts
-    seps = [text[a.figure.end : b.figure.start] for a, b in zip(parts, parts[1:], strict=False)]
-    if "、" not in seps[0] or "," in _outside_brackets(seps[0]):
+    joins = [set(regex.sub(r"[^,;、]", "", _outside_brackets(text[a.figure.end : b.figure.start])))
+             for a, b in zip(parts, parts[1:], strict=False)]
+    if joins[0] != {"、"}:
         return parts
-    n = next((i for i, sep in enumerate(seps) if "," in _outside_brackets(sep) or ";" in sep), len(seps))
+    n = next((i for i, j in enumerate(joins) if j != {"、"}), len(joins))
     return parts[: n + 1]
 
 
@@ -228,11 +239,11 @@ def _outside_brackets(s: str) -> str:
 
 def _same_measure(whole_name: str, part_name: str) -> bool:
     """A part measures what its whole does: not 快递业务收入 under 邮电业务总量, not a 累计 stock
-    under a 新增 flow."""
+    under a 新增 flow (the parts of a 累计 whole need not repeat the word)."""
     a, b = METRIC.search(whole_name), METRIC.search(part_name)
     if a and b and a.group().removeprefix("总") != b.group().removeprefix("总"):
         return False
-    return ("累计" in whole_name) == ("累计" in part_name)
+    return "累计" in whole_name or "累计" not in part_name
 
 
 def _next_top_qizhong(text: str, lo: int, hi: int) -> int | None:
@@ -295,7 +306,9 @@ def _whole(ctx: Context, start: int, end: int, kind: str, noun: str, parts: list
     if first is None:
         return None, kind, ""
     if bracket is not None:
-        before = [f for f in ctx.figures_in(bracket - 30, bracket) if bracket - f.end <= 3]
+        # the figure of the bracket's own clause: 37301个(其中…, 64个水位、雨量自动测报站点(其中…
+        clause = max(ctx.text.rfind(c, 0, bracket) for c in ",;:。\n") + 1
+        before = ctx.figures_in(max(clause, bracket - 40), bracket)
         whole = before[-1] if before and before[-1].dimension == first.dimension else None
         return whole, "其中 in brackets after its whole", _name(ctx, whole) if whole else ""
     if kind in ("中", "按") and noun:
