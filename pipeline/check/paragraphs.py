@@ -29,6 +29,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
+from ..model import EvidenceStrength
 from .breakdowns import standard_parts
 from .context import Context
 from .figures import Figure
@@ -138,6 +139,12 @@ def share_of(ctx: Context, pct: Figure) -> tuple[Group, Part] | None:
     return None
 
 
+def group_strength(g: Group) -> EvidenceStrength:
+    """How firmly the structure ties a group's parts to its whole: by position (其中 after the
+    whole, a bracket) it is complete; by the whole's name alone only partial."""
+    return EvidenceStrength.PARTIAL if g.basis.startswith("“") else EvidenceStrength.COMPLETE
+
+
 # ---------------------------------------------------------------------------- reading
 
 
@@ -227,9 +234,9 @@ def _enumeration(parts: list[Part], text: str) -> list[Part]:
         return parts
     joins = [set(regex.sub(r"[^,;、]", "", _outside_brackets(text[a.figure.end : b.figure.start])))
              for a, b in zip(parts, parts[1:], strict=False)]
-    if joins[0] != {"、"}:
+    if joins[0] != {"、"}:  # 和/及 before the last item joins like 、
         return parts
-    n = next((i for i, j in enumerate(joins) if j != {"、"}), len(joins))
+    n = next((i for i, j in enumerate(joins) if not j <= {"、"}), len(joins))
     return parts[: n + 1]
 
 
@@ -267,12 +274,11 @@ def _parts(ctx: Context, lo: int, hi: int, skip_nested: bool) -> tuple[list[Part
     parts: list[Part] = []
     depth, at, inner = 0, lo, False
     for f in ctx.figures_in(lo, hi):
-        gap = text[at : f.start]
-        for ch in gap:
-            depth += 1 if ch == "(" else -1 if ch == ")" else 0
-        depth = max(depth, 0)
-        if skip_nested:
-            inner = (inner and ";" not in gap) or "其中" in _outside_brackets(gap)
+        for i in range(at, f.start):
+            ch = text[i]
+            depth = depth + 1 if ch == "(" else max(0, depth - 1) if ch == ")" else depth
+            if skip_nested and depth == 0:
+                inner = (inner and ch != ";") or text.startswith("其中", i)
         at = f.start
         if f.dimension == "percent":
             link = SHARE_LINK.fullmatch(text, parts[-1].figure.end, f.start) if parts else None
