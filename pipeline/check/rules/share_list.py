@@ -14,10 +14,13 @@ from decimal import Decimal
 
 import regex
 
+from ...model import Verdict
 from ..breakdowns import breakdown_in
 from ..context import Context, Draft, RuleCode, judge, judged_draft, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
+from ..paragraphs import Group, groups
+from ..relation_evidence import COMPLETE, PARTIAL, evidence
 from ..wholes import stated_whole
 
 RESPECTIVELY = regex.compile(
@@ -50,6 +53,33 @@ def _level(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> Figure
 
 
 def check(ctx: Context) -> list[Draft]:
+    out = _respectively(ctx)
+    for g in groups(ctx):
+        shares = [p.share for p in g.parts]
+        if len(shares) >= 2 and all(s is not None for s in shares):
+            out.append(_group_total(ctx, g, [s for s in shares if s is not None]))
+    return out
+
+
+def _group_total(ctx: Context, g: Group, shares: list[Figure]) -> Draft:
+    """The (占x%) shares of a listed group's parts: they total 100 when the list is complete."""
+    draft = _total(shares)
+    roles = [*(("share", s) for s in shares)]
+    if draft.verdict == Verdict.CONSISTENT:
+        draft.evidence = evidence(ctx, COMPLETE, f"{g.basis}: the shares of its parts total 100%", roles)
+        return draft
+    complete = g.complete()
+    if complete:
+        draft.evidence = evidence(ctx, COMPLETE, f"{g.basis}; {complete}", roles)
+        return draft
+    reason = "the list may name only some parts of the whole, so its shares need not total 100%"
+    draft.verdict, draft.severity, draft.exemption = Verdict.UNVERIFIABLE, None, reason
+    draft.explanation = draft.explanation.rsplit(":", 1)[0] + f": {reason}"
+    draft.evidence = evidence(ctx, PARTIAL, g.basis, roles, reason)
+    return draft
+
+
+def _respectively(ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     for m in RESPECTIVELY.finditer(ctx.text):
         if ctx.in_table(m.start()):
@@ -64,7 +94,10 @@ def check(ctx: Context) -> list[Draft]:
         shares = _shares(ctx, m.end())
         if len(shares) != len(parts):
             continue
-        out.append(_total(shares))
+        total = _total(shares)
+        total.evidence = evidence(ctx, COMPLETE, f"分别 shares of a standard breakdown ({'、'.join(parts)})",
+                                  [("share", f) for f in shares])
+        out.append(total)
         if whole_name:
             out += _levels(ctx, parts, shares, whole_name, m.start())
     return out
@@ -78,7 +111,7 @@ def _total(shares: list[Figure]) -> Draft:
     point = sum((s.value for s in shares), Decimal(0))
     verdict, severity = judge(Interval.exact(100), summed, places)
     expl = (f"{' + '.join(s.label() for s in shares)} = {fmt(point, places)}% (with rounding "
-            f"{fmt_interval(summed, places + 1, '%')}); the shares of a standard breakdown must total 100%: "
+            f"{fmt_interval(summed, places + 1, '%')}); the shares of all parts total 100%: "
             f"{verdict_word(verdict)}")
     return Context.draft(RuleCode.SHARES_TOTAL, verdict, expl, shares, stated="100", computed=summed,
                          computed_value=point, severity=severity)
@@ -98,6 +131,9 @@ def _levels(ctx: Context, parts: tuple[str, ...], shares: list[Figure], whole_na
         assert level is not None
         computed = level.base_interval() / whole.base_interval() * Interval.exact(100)
         point = level.value * level.factor / (whole.value * whole.factor) * 100
-        out.append(judged_draft(ctx, RuleCode.SHARE, f"{name}: {level.label()} / {whole.label()} × 100",
-                                [level, whole, share], share, computed, point, suffix="%"))
+        draft = judged_draft(ctx, RuleCode.SHARE, f"{name}: {level.label()} / {whole.label()} × 100",
+                             [level, whole, share], share, computed, point, suffix="%")
+        draft.evidence = evidence(ctx, COMPLETE, f"分别 share of {name} in the named whole {whole_name}",
+                                  [("part", level), ("whole", whole), ("share", share)], draft.exemption)
+        out.append(draft)
     return out
