@@ -179,6 +179,7 @@ def _open_bracket(text: str, lo: int, pos: int) -> int | None:
 def _groups_at(ctx: Context, start: int, end: int, kind: str, noun: str) -> list[Group]:
     text = ctx.text
     s0, s1 = ctx.sentence(start)
+    s1 = _run_on(ctx, s1)
     bracket = _open_bracket(text, s0, start) if kind == "其中" else None
     hi, nested = s1, None
     if bracket is not None:
@@ -222,6 +223,20 @@ def _measure_group(ctx: Context, start: int, end: int, kind: str, noun: str, hi:
                  cuts=[c for c in dict.fromkeys(cuts) if 2 <= c < len(keep)],
                  total_word=word.group() if word else None, spill=spill, intro=text[start:end],
                  simple=max(clauses) <= 1 or len(clauses) == 1)
+
+
+def _run_on(ctx: Context, end: int) -> int:
+    """A sentence broken by a displaced line (PDF text: `占\n\n49.3%;噪声…`) runs on to the
+    next line when its line ends without a stop mark."""
+    text = ctx.text
+    for _ in range(8):  # a few displaced lines at most
+        if end >= len(text) or text[end] != "\n" or text[:end].rstrip()[-1:] in ("。", "!", "?", ":", ";", ""):
+            break
+        nxt = len(text) - len(text[end:].lstrip())
+        if nxt >= len(text) or text[nxt] in "#|(一二三四五六七八九十" or nxt - end > 3:
+            break
+        end = ctx.sentence(nxt)[1]
+    return end
 
 
 def cuts_at(text: str, lo: int, hi: int) -> list[int]:
