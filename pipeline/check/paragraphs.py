@@ -49,13 +49,14 @@ INTRO = regex.compile(r"(?:(?:(?<=[。\n])|^)(?P<noun>[^\d,;:。\n()]{0,16}?)|(?
 CHANGE_BEFORE = regex.compile(
     r"(?:增加(?!值)|减少|增长|下降|提高|降低|增产|减产|比上年|同比|新增|净增|多|少)[^,;、:]{0,3}$")
 PER_HEAD = regex.compile(r"人均|平均|每[万千百]?人|每户")
-# what links a part to its share: (占78.8%), ,占比0.8%, ,占 49.3%
-SHARE_LINK = regex.compile(r"\s*[,(]?\s*占(?:比)?(?:为|达)?\s*")
+# what links a part (or the rate printed after it) to its share: (占78.8%), ,占比0.8%, 、占28.5%,
+# ,税收占比80.9%, ,占全市进出口总额的41.7% (the share of a named whole: share.py finds that whole)
+SHARE_LINK = regex.compile(r"\s*[,(、]?\s*(?:(?!合计|共|合)[^,;()\d%]){0,6}?占(?:比|[^,;()\d]{0,16}?(?:的|比重|比例))?"
+                           r"(?:比重|比例)?(?:为|达)?\s*")
 YEAR_FRAME = regex.compile(r"^(?:(?:19|20)\d{2}年|全年|年末|年底|全[市省区县国])+")
 OTHER = regex.compile(r"其[他它]")
-STRUCTURE = regex.compile(r"结构|构成")  # 从参保结构看: the parts make up the whole
-# 按经营地分 / 按等级分 / 按活动类型统计 name the classification that partitions the whole (分品种看
-# and 从地区看 look at some of its parts only)
+# 按经营地分 / 按等级分 / 按活动类型统计 name the classification that partitions the whole (分品种看,
+# 从地区看 and 从收入构成上看 may look at the main parts only: 首要来源…其次是…)
 CLASSIFY = regex.compile(r"[^,:]*按[^,。;\n\d]{1,10}?(?:统计|划分|分)[,:]")
 TOTAL_WORD = regex.compile(r"(?:共|合计|总计|共计)(?=[^,;。\d]{0,12}$)")
 CROSSING = regex.compile(r"控股")  # 国有控股 crosses registration types (股份制, 外商投资 …)
@@ -97,7 +98,7 @@ class Group:
         if self.whole is not None and self.whole.is_count and all(p.figure.is_count for p in self.parts) \
                 and self.total_word:
             return f"“{self.total_word}” counts all of them"
-        if STRUCTURE.search(self.intro) or CLASSIFY.match(self.intro):
+        if CLASSIFY.match(self.intro):
             return f"“{self.intro}” breaks the whole down by one classification"
         if self.parts and OTHER.search(self.parts[-1].name):
             return f"the list ends with “{self.parts[-1].name}” (the rest)"
@@ -124,7 +125,8 @@ _CACHE: WeakKeyDictionary[Context, list[Group]] = WeakKeyDictionary()
 
 
 def groups(ctx: Context) -> list[Group]:
-    """Every part–whole group of the document's running text, in text order (read once)."""
+    """Every part–whole group of the document's running text, in text order (read once); a
+    group may list one part only (其中税收收入…,税收占比80.9%)."""
     if ctx not in _CACHE:
         _CACHE[ctx] = _read(ctx)
     return _CACHE[ctx]
@@ -157,7 +159,7 @@ def _read(ctx: Context) -> list[Group]:
     for start, end, kind, noun in sorted(triggers):
         if ctx.in_table(start):
             continue
-        out += [g for g in _groups_at(ctx, start, end, kind, noun.strip()) if len(g.parts) >= 2]
+        out += _groups_at(ctx, start, end, kind, noun.strip())
     return out
 
 
@@ -193,7 +195,7 @@ def _groups_at(ctx: Context, start: int, end: int, kind: str, noun: str) -> list
         hi = nested if nested is not None else hi
     # a breakdown skips the 其中 sub-lists of its items; a 其中 list stops at the next 其中
     parts, cuts = _parts(ctx, end, hi, skip_nested=kind != "其中")
-    if len(parts) < 2:
+    if not parts:
         return []
     change = _is_change(ctx, parts[0].figure)
     # one group per measure listed: 夏粮播种面积…;总产量…;秋粮播种面积…;总产量… lists areas and outputs
@@ -208,8 +210,6 @@ def _measure_group(ctx: Context, start: int, end: int, kind: str, noun: str, hi:
                    nested: int | None, cuts: list[int], change: bool, parts: list[Part]) -> Group | None:
     text = ctx.text
     keep = _enumeration(parts, text)
-    if len(keep) < 2:
-        return None
     bounds = list(zip([end, *cuts], [*cuts, hi], strict=True))
     clauses = [sum(1 for p in keep if a <= p.figure.start < b) for a, b in bounds]
     whole, basis, name = _whole(ctx, start, end, kind, noun, keep, change, bracket)
@@ -287,7 +287,7 @@ def _parts(ctx: Context, lo: int, hi: int, skip_nested: bool) -> tuple[list[Part
     with `skip_nested`, figures from a 其中 to the next `;` are an item's sub-list, not parts."""
     text = ctx.text
     parts: list[Part] = []
-    depth, at, inner = 0, lo, False
+    depth, at, inner, last = 0, lo, False, lo
     for f in ctx.figures_in(lo, hi):
         for i in range(at, f.start):
             ch = text[i]
@@ -295,8 +295,9 @@ def _parts(ctx: Context, lo: int, hi: int, skip_nested: bool) -> tuple[list[Part
             if skip_nested and depth == 0:
                 inner = (inner and ch != ";") or text.startswith("其中", i)
         at = f.start
+        prev, last = last, f.end
         if f.dimension == "percent":
-            link = SHARE_LINK.fullmatch(text, parts[-1].figure.end, f.start) if parts else None
+            link = SHARE_LINK.fullmatch(text, prev, f.start) if parts else None
             if link and parts[-1].share is None and depth <= 1 and not inner:
                 parts[-1].share = f
             continue

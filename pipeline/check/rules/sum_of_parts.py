@@ -36,7 +36,7 @@ def check(ctx: Context) -> list[Draft]:
     loose = note.group() if note else None
     out: list[Draft] = []
     for g in groups(ctx):
-        if g.whole is None:
+        if g.whole is None or len(g.parts) < 2:
             continue
         lists = [[p.figure for p in g.parts[:c]] for c in g.cuts] + [[p.figure for p in g.parts]]
         drafts = [_judge(ctx, g, parts, loose) for parts in lists]
