@@ -41,7 +41,7 @@ def _shares(ctx: Context, pos: int) -> list[Figure]:
     return out
 
 
-def _level(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> Figure | None:
+def level_after(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> Figure | None:
     """The one level stated right after `name` in [lo, hi) (第一产业增加值91414亿元)."""
     found = []
     for m in regex.finditer(regex.escape(name), ctx.text[lo:hi]):
@@ -120,7 +120,7 @@ def _total(shares: list[Figure]) -> Draft:
 def _levels(ctx: Context, parts: tuple[str, ...], shares: list[Figure], whole_name: str, pos: int) -> list[Draft]:
     p0, _ = ctx.paragraph(pos)
     lo = ctx.paragraph(p0 - 1)[0] if p0 else 0
-    levels = [_level(ctx, name, lo, pos, None) for name in parts]
+    levels = [level_after(ctx, name, lo, pos, None) for name in parts]
     if any(f is None for f in levels) or len({(f.dimension, f.unit) for f in levels if f}) != 1:
         return []
     whole = stated_whole(ctx, whole_name.strip(), levels[0], pos, since=lo)  # type: ignore[arg-type]
