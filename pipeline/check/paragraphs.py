@@ -337,6 +337,9 @@ def _whole(ctx: Context, start: int, end: int, kind: str, noun: str, parts: list
         name = YEAR_FRAME.sub("", noun)
         whole = stated_whole(ctx, name, first, start) if len(name) >= 2 else None
         basis = f"“{noun}中” breakdown" if kind == "中" else f"“{noun}按…分” breakdown"
+        if whole is None:  # 总诊疗量中 after 总诊疗人次101.5亿: the total that leads the text before
+            whole = _total_before(ctx, start, first, change, parts)
+            basis += " of the total stated before it"
         return whole, basis, name
     if kind == "中":
         return None, "X中 breakdown", ""
