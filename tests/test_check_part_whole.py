@@ -94,3 +94,11 @@ def test_structure_forced_to_total_100_is_caught_by_its_levels() -> None:
     terms = [(c.stated, c.verdict) for c in doc.checks if c.rule == "share" and "structure" in c.explanation]
     assert terms == [(1.8, "consistent"), (34.0, "consistent"), (64.2, "inconsistent")]
     assert all(c.verdict == "consistent" for c in doc.checks if c.rule == "structure_ratio")
+
+
+def test_shares_of_one_whole_in_one_sentence_total_100() -> None:
+    text = excerpt("weijian_tjgb_2024", "2024年，公立医院诊疗人次37.7亿", "总诊疗人次的16.3%）。")
+    (chk,) = checks(text, "shares_total")
+    assert chk.verdict == "consistent" and chk.computed is not None and chk.computed.value == 100
+    # shares that miss 100 may leave a part out: no check rather than a guess
+    assert checks(text.replace("16.3%", "12.3%"), "shares_total") == []

@@ -26,6 +26,9 @@ from ..wholes import stated_whole
 RESPECTIVELY = regex.compile(
     r"(?:占(?P<whole>[^,;。\d]{2,16}?)(?:的)?(?:比重|比例|份额))?(?:分别)(?:为|是|占(?P<whole2>[^,;。\d]{2,16}?)的)?")
 LIST_SEP = regex.compile(r"[、和及与]")
+# 占x%, 占比x%, 占农林牧渔业总产值的73.2%, 占医院总诊疗人次的83.7% (not 占地, 占用: share.py's ZHAN)
+SHARE_OF = regex.compile(r"(?<!抢|侵|霸)占(?:比|(?P<whole>[^,;。()\d%]{2,16}?)(?:的)?(?:比重|比例)?)?(?:为|达)?"
+                         r"\s*(?P<pct>)(?=\d)")
 CLAUSE = regex.compile(r"[,;。:\n]")
 LEVEL_AFTER = regex.compile(r"[^,;。\d]{0,8}?(?:为|达|达到)?$")
 
@@ -54,11 +57,46 @@ def level_after(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> F
 
 def check(ctx: Context) -> list[Draft]:
     out = _respectively(ctx)
+    totalled: set[int] = set()
     for g in groups(ctx):
         shares = [p.share for p in g.parts]
         if len(shares) >= 2 and all(s is not None for s in shares):
             out.append(_group_total(ctx, g, [s for s in shares if s is not None]))
+            totalled.update(s.start for s in shares if s is not None)
+    for run in _share_runs(ctx):
+        if not totalled.issuperset(f.start for f in run):
+            draft = _total(run)
+            if draft.verdict == Verdict.CONSISTENT:  # a run that misses 100 may leave parts out: no check
+                draft.evidence = evidence(ctx, COMPLETE, "shares of one whole listed in one sentence total 100%",
+                                          [("share", f) for f in run])
+                out.append(draft)
     return out
+
+
+def _share_runs(ctx: Context) -> list[list[Figure]]:
+    """Shares of one whole listed in one sentence: `公立医院床位占69.0%,民营医院床位占31.0%`,
+    `(占医院总诊疗人次的83.7%)…(占医院总诊疗人次的16.3%)`; a later share that names no whole
+    (`占0.6%`) is of the whole named first. Runs are cut at a share of another named whole."""
+    runs: list[list[Figure]] = []
+    run: list[Figure] = []
+    name, sentence = "", (-1, -1)
+    for m in SHARE_OF.finditer(ctx.text):
+        if ctx.in_table(m.start()):
+            continue
+        pct = next((f for f in ctx.figures_in(m.end("pct"), m.end("pct") + 12, "percent") if f.start == m.end("pct")),
+                   None)
+        if pct is None:
+            continue
+        here, noun = ctx.sentence(m.start()), (m.group("whole") or "").strip()
+        if here != sentence or (noun and name and noun != name):
+            if len(run) >= 2:
+                runs.append(run)
+            run, name, sentence = [], "", here
+        run.append(pct)
+        name = name or noun
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
 
 
 def _group_total(ctx: Context, g: Group, shares: list[Figure]) -> Draft:
