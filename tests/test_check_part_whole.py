@@ -102,3 +102,13 @@ def test_shares_of_one_whole_in_one_sentence_total_100() -> None:
     assert chk.verdict == "consistent" and chk.computed is not None and chk.computed.value == 100
     # shares that miss 100 may leave a part out: no check rather than a guess
     assert checks(text.replace("16.3%", "12.3%"), "shares_total") == []
+
+
+def test_whole_named_with_a_qualifier_is_partial_evidence() -> None:
+    # 占全市进出口总额的41.7% of 全年货物进出口总额5459.2亿元: 2276.5 / 5459.2 = 41.70%
+    text = excerpt("nanjing_tjgb_2021_2024", "据海关统计，全市全年货物进出口总额5459.2亿元", "总额的41.7%。")
+    (chk,) = [c for c in checks(text, "share") if c.kind == "check"]
+    assert chk.verdict == "consistent" and chk.computed is not None and round(chk.computed.value, 2) == 41.70
+    assert chk.evidence is not None and chk.evidence.strength == "partial"
+    (bad,) = [c for c in checks(text.replace("41.7%", "45.7%"), "share") if c.kind == "check"]
+    assert bad.verdict == "unverifiable"  # a qualifier may name a subset: no error on partial evidence

@@ -17,9 +17,9 @@ from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
 from ..paragraphs import group_strength, share_of
-from ..relation_evidence import COMPLETE, WEAK, evidence
+from ..relation_evidence import COMPLETE, PARTIAL, WEAK, evidence
 from ..units import RATIO_DIMS
-from ..wholes import stated_whole
+from ..wholes import loose_whole, stated_whole
 
 # 占 as "accounts for", not 占地/占用/抢占
 ZHAN = regex.compile(r"(?<!抢|侵|霸)占(?!地|用|领|据|有|满|优|先|到|线|位)|相当于(?=[^,;。\d]{2,20}的\d)")
@@ -71,6 +71,11 @@ def check(ctx: Context) -> list[Draft]:
             where = f" (the whole, {name.group('noun')}, is stated earlier)" if name and den else ""
             # the whole stated under the name after 占 or one of its names (wholes.py): exactly named
             basis = f"the whole named after 占 ({name.group('noun').strip() if name else ''}) stated earlier"
+            if den is None and name is not None and _own_share(ctx, num, m.start()):
+                den = loose_whole(ctx, name.group("noun"), num, m.start())
+                if den is not None:
+                    where = f" (the whole, {name.group('noun')}, is stated earlier with a qualifier)"
+                    basis, strength = f"a level named “…{name.group('noun').strip()}” leads the text before", PARTIAL
             group = share_of(ctx, pct) if name is None else None
             if group is not None and group[0].whole is not None and group[1].figure is num:
                 den = group[0].whole
@@ -107,6 +112,15 @@ def check(ctx: Context) -> list[Draft]:
                                  computed=computed, computed_value=point, severity=severity, judged=pct,
                                  evidence=evidence(ctx, strength, basis, roles)))
     return out
+
+
+RATE_BETWEEN = regex.compile(r"[^,;]*?\d+(?:\.\d+)?%")
+
+
+def _own_share(ctx: Context, num: Figure, zhan: int) -> bool:
+    """Only rates stand between the numerator and 占 (`2276.5亿元,比上年增长8.8%,占…`), not the
+    name of something else (`45678亿元,增长14.7%,机电产品出口占…`)."""
+    return not RATE_BETWEEN.sub("", ctx.text[num.end : zhan]).strip(",、 ")
 
 
 def _speaks_of(ctx: Context, num: Figure, zhan: int, pct: Figure) -> bool:
