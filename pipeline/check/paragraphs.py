@@ -38,6 +38,9 @@ from .units import RATIO_DIMS
 from .wholes import stated_whole
 
 QIZHONG = regex.compile(r"其中")
+# a bracket that lists parts of the figure before it: 4.25万人(城市1.87万人、农村2.38万人); not
+# (其中…) (a 其中 group) nor (含…)/(包括…) (sub-items the figure includes, listed as examples)
+BRACKET_LIST = regex.compile(r"\((?!其中|含|包括|包含|不含|注)")
 # `X中,` opening a sentence: 医院中, / 2024年末卫生人员总数中, (not 其中, 集中, 高中 …)
 ZHONG = regex.compile(r"(?:(?<=[。\n])|^)(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:。\n()]{2,16}?)(?<![其集高初之当])中[,:]",
                       regex.M)
@@ -155,6 +158,7 @@ def _read(ctx: Context) -> list[Group]:
     triggers = [(m.start(), m.end(), "其中", "") for m in QIZHONG.finditer(text)]
     triggers += [(m.start(), m.end(), "中", m.group("noun")) for m in ZHONG.finditer(text)]
     triggers += [(m.start(), m.end(), "按", m.group("noun") or "") for m in INTRO.finditer(text)]
+    triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text)]
     out: list[Group] = []
     for start, end, kind, noun in sorted(triggers):
         if ctx.in_table(start):
@@ -182,7 +186,7 @@ def _groups_at(ctx: Context, start: int, end: int, kind: str, noun: str) -> list
     text = ctx.text
     s0, s1 = ctx.sentence(start)
     s1 = _run_on(ctx, s1)
-    bracket = _open_bracket(text, s0, start) if kind == "其中" else None
+    bracket = start if kind == "(" else _open_bracket(text, s0, start) if kind == "其中" else None
     hi, nested = s1, None
     if bracket is not None:
         close = text.find(")", end, s1)
@@ -332,7 +336,10 @@ def _whole(ctx: Context, start: int, end: int, kind: str, noun: str, parts: list
         clause = max(ctx.text.rfind(c, 0, bracket) for c in ",;:。\n") + 1
         before = ctx.figures_in(max(clause, bracket - 40), bracket)
         whole = before[-1] if before and before[-1].dimension == first.dimension else None
-        return whole, "其中 in brackets after its whole", _name(ctx, whole) if whole else ""
+        if whole is not None and _is_change(ctx, whole) != change:
+            whole = None  # 总数1578.0万人(比上年增加…): a change in brackets is no part of the level
+        basis = "其中 in brackets after its whole" if kind == "其中" else "a list in brackets after its whole"
+        return whole, basis, _name(ctx, whole) if whole else ""
     if kind in ("中", "按") and noun:
         name = YEAR_FRAME.sub("", noun)
         whole = stated_whole(ctx, name, first, start) if len(name) >= 2 else None
@@ -353,14 +360,16 @@ def _total_before(ctx: Context, pos: int, like: Figure, change: bool, parts: lis
     `pos`, else in the sentence before (past sentences that are breakdowns of it themselves)."""
     s, _ = ctx.sentence(pos)
     p0 = ctx.paragraph(pos)[0]
-    cands = _candidates(ctx, s, pos, like, change)
+    # per-head figures add up only in a per-head standard breakdown (the four income sources)
+    per_head = standard_parts([p.name for p in parts])
+    cands = _candidates(ctx, s, pos, like, change, per_head)
     while not cands and s > 0:
         s = ctx.sentence(s - 1)[0]
         while s > 0 and not ctx.text[s : ctx.sentence(s)[1]].strip():
             s = ctx.sentence(s - 1)[0]  # the line break after 。 is a sentence of its own
         if s < p0 and s != ctx.paragraph(s)[0]:
             return None  # another paragraph's total only when it leads that paragraph
-        cands = _candidates(ctx, s, ctx.sentence(s)[1], like, change)
+        cands = _candidates(ctx, s, ctx.sentence(s)[1], like, change, per_head)
         if not (INTRO.match(ctx.text, s) or ctx.text.startswith("其中", s)):
             break
         cands = []  # an earlier breakdown of the same total: look one sentence further back
@@ -374,14 +383,14 @@ def _total_before(ctx: Context, pos: int, like: Figure, change: bool, parts: lis
     return cands[-1]
 
 
-def _candidates(ctx: Context, lo: int, hi: int, like: Figure, change: bool) -> list[Figure]:
+def _candidates(ctx: Context, lo: int, hi: int, like: Figure, change: bool, per_head: bool) -> list[Figure]:
     out = []
     for f in ctx.figures_in(lo, hi):
         if f.dimension != like.dimension or _is_change(ctx, f) != change:
             continue
         if _open_bracket(ctx.text, lo, f.start) is not None:
             continue  # a sub-item in brackets is no whole of what follows
-        if PER_HEAD.search(ctx.text, max(0, f.start - 16), f.start):
+        if not per_head and PER_HEAD.search(ctx.text, max(0, f.start - 16), f.start):
             continue  # a per-head or average figure is not the sum of its breakdown
         out.append(f)
     return out
