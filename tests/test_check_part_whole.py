@@ -112,3 +112,12 @@ def test_whole_named_with_a_qualifier_is_partial_evidence() -> None:
     assert chk.evidence is not None and chk.evidence.strength == "partial"
     (bad,) = [c for c in checks(text.replace("41.7%", "45.7%"), "share") if c.kind == "check"]
     assert bad.verdict == "unverifiable"  # a qualifier may name a subset: no error on partial evidence
+
+
+def test_run_on_list_of_achievements_is_no_breakdown() -> None:
+    # a work report's 其中 names one part, then moves on to other achievements of the same unit
+    text = excerpt("gwr_xizang_2026", "新增营造林148万亩", "治理水土流失23万亩。")
+    assert [c.verdict for c in checks(text, "sum_of_parts")] == ["unverifiable"]
+    text = ("五年建成铁路新线1.6万公里，新增公路63.9万公里，其中高速公路3.3万公里，新建、改扩建机场33个，"
+            "新建和加固堤防1.7万公里。\n")  # 2011年国务院政府工作报告 (tests/fixtures/corpus-dev/05_…)
+    assert all(c.verdict != "inconsistent" for c in parse_text(text).checks)

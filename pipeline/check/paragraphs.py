@@ -49,8 +49,9 @@ ZHONG = regex.compile(r"(?:(?<=[。\n])|^)(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:
 INTRO = regex.compile(r"(?:(?:(?<=[。\n])|^)(?P<noun>[^\d,;:。\n()]{0,16}?)|(?<=[,:]))"
                       r"(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]",
                       regex.M)
+# a delta, not a level (新增 counts the year's flow: 新增公路63.9万公里,其中高速公路3.3万公里 are levels)
 CHANGE_BEFORE = regex.compile(
-    r"(?:增加(?!值)|减少|增长|下降|提高|降低|增产|减产|比上年|同比|新增|净增|多|少)[^,;、:]{0,3}$")
+    r"(?:增加(?!值)|减少|增长|下降|提高|降低|增产|减产|比上年|同比|净增|多|少)[^,;、:]{0,3}$")
 PER_HEAD = regex.compile(r"人均|平均|每[万千百]?人|每户")
 # what links a part (or the rate printed after it) to its share: (占78.8%), ,占比0.8%, 、占28.5%,
 # ,税收占比80.9%, ,占全市进出口总额的41.7% (the share of a named whole: share.py finds that whole)
@@ -63,6 +64,8 @@ OTHER = regex.compile(r"其[他它]")
 CLASSIFY = regex.compile(r"[^,:]*按[^,。;\n\d]{1,10}?(?:统计|划分|分)[,:]")
 TOTAL_WORD = regex.compile(r"(?:共|合计|总计|共计)(?=[^,;。\d]{0,12}$)")
 CROSSING = regex.compile(r"控股")  # 国有控股 crosses registration types (股份制, 外商投资 …)
+# verbs that open a clause of their own in a run-on list of achievements (work reports)
+ACTION = regex.compile(r"修复|治理|建设|新建|改造|完成|实施|推进|开展|建成|打造|培育|引进|实现|加固|整治|提升")
 # metric words that tell one measure of a subject from another (产值 vs 增加值)
 METRIC = regex.compile(r"增加值|总产值|产值|产量|面积|业务总量|业务收入|业务量|余额|人次|人数|户数")
 NAME_CUT = regex.compile(r"[,;:、()。\n]")
@@ -91,6 +94,7 @@ class Group:
     spill: bool = False  # the last part leads a nested 其中 and may be no sibling of the others
     intro: str = ""  # the words that open the group (其中, 医院中, 从参保结构看)
     simple: bool = True  # one plain list, or `;` clauses of one part each (not clauses with lists of their own)
+    stray: int | None = None  # where a figure of a measure without a whole shows the list may move on
 
     @property
     def names(self) -> list[str]:
@@ -118,10 +122,16 @@ class Group:
         return None
 
     def disjoint(self) -> bool:
-        """No part's name holds another's (医院 ⊃ 公立医院) and no category crosses the others."""
+        """No part's name holds another's (医院 ⊃ 公立医院), no category crosses the others, and no
+        part is an action of its own (修复治理退化草原517万亩 after 其中南北山绿化工程43万亩 is another
+        achievement, not a part of 营造林)."""
         cores = [_core(n) for n in self.names]
         nested = any(a and b and a != b and (a in b or b in a) for i, a in enumerate(cores) for b in cores[i + 1 :])
-        return not nested and not any(CROSSING.search(n) for n in self.names)
+        return not nested and not any(CROSSING.search(n) or ACTION.search(n) for n in self.names)
+
+    def listed(self) -> list[Part]:
+        """The parts before a stray figure: the list that surely hangs from the whole."""
+        return [p for p in self.parts if self.stray is None or p.figure.start < self.stray]
 
 
 _CACHE: WeakKeyDictionary[Context, list[Group]] = WeakKeyDictionary()
@@ -207,7 +217,16 @@ def _groups_at(ctx: Context, start: int, end: int, kind: str, noun: str) -> list
     found = [_measure_group(ctx, start, end, kind, noun, hi, bracket, nested, cuts, change,
                             [p for p in parts if p.figure.dimension == dim and _is_change(ctx, p.figure) == change])
              for dim in dims]
-    return [g for g in found if g is not None]
+    # a figure of a measure with no whole before the list shows the list may have moved on to
+    # other subjects (高速公路3.3万公里,新建、改扩建机场33个,新建和加固堤防1.7万公里)
+    stray = min((g.parts[0].figure.start for g in found if g is not None and g.whole is None and kind == "其中"),
+                default=None)
+    out = []
+    for g in found:
+        if g is not None and g.parts:
+            g.stray = stray
+            out.append(g)
+    return out
 
 
 def _measure_group(ctx: Context, start: int, end: int, kind: str, noun: str, hi: int, bracket: int | None,

@@ -96,6 +96,8 @@ def _over(g: Group, parts: list[Figure], stated: Interval) -> bool:
     """The parts exceed the whole (leaving out a spilled nested whole, which may be no sibling)."""
     if g.spill and len(parts) == len(g.parts):
         parts = parts[:-1]
+    listed = {id(p.figure) for p in g.listed()}
+    parts = [p for p in parts if id(p) in listed]
     summed = Interval.exact(0)
     for p in parts:
         summed = summed + p.base_interval()
