@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
 from ..model import Document
-from ..schema import check_spans, validate_json
+from ..schema import check_spans, validate_document_text
 
 
 def document_json(doc: Document) -> str:
     """Exactly what the CLI writes: `Document.model_dump_json()`, after validation."""
     check_spans(doc)
     text = doc.model_dump_json()
-    validate_json(json.loads(text))
+    validate_document_text(text)
     return text
 
 

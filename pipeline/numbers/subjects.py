@@ -81,6 +81,8 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
 
 def split_metric(phrase: str, min_subject: int = 3) -> tuple[str | None, str | None]:
     """软件和信息服务业销售额 → (软件和信息服务业, 销售额), by jieba words and metric endings."""
+    if not phrase.endswith(METRIC_END):  # no metric word to split off: jieba could not change the answer
+        return phrase, None
     words = [w for w, _, _ in segment.tokens(phrase)]
     if len(words) >= 2 and words[-1].endswith(METRIC_END) and len(words[-1]) >= 2:
         subj = "".join(words[:-1])
