@@ -14,6 +14,7 @@ from . import segment
 from .cues import BEFORE
 
 CLAUSE_STOP = ",;。:!?\n、"
+SUBJECT_WINDOW = 200  # a subject is read in at most this much of its clause: never re-read a stopless run
 PAREN_RE = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEAD_RE = regex.compile(
     r"^(?:(?:其中|同时|此外|另外|全年|全区|全市|全省|全县|全国|共有|现有|目前|当年|截至|累计|合计|总计|共计|共|"
@@ -62,7 +63,7 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
     end = start
     if end > floor and text[end - 1] == "(":  # 销售额(829.92亿元): the phrase before the bracket
         end -= 1
-    cs = clause_start(text, end, floor)
+    cs = clause_start(text, end, max(floor, end - SUBJECT_WINDOW))
     phrase = PAREN_RE.sub("", text[cs:end]).strip()
     if "占" in phrase:  # A占B的x%: the share is about A, a figure after 占 is B
         head, _, tail = phrase.partition("占")
