@@ -25,7 +25,7 @@ from .test_check_coverage import CASES, FIXTURES, Score, score_case
 from .test_check_real import REAL
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DEV = ROOT.parent / "shared" / "corpus-dev"
+CORPUS_DEV = ROOT / "tests" / "fixtures" / "corpus-dev"
 MUTANTS = 50
 
 
