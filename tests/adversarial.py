@@ -1,13 +1,19 @@
 """Adversarial inputs of any length (issue #13): shapes that made a scanner quadratic once.
 
 Shared by the growth benchmark (tests/bench_growth.py) and the fuzz suite (tests/test_fuzz.py).
-Each shape takes a target length in characters and returns a text of about that length.
+Each shape takes a target length in characters and returns a text of about that length;
+`parse_within` is the check every generated input must pass.
 """
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+
+from pipeline import parse_text
+from pipeline.errors import Code, GazetteError
 
 PLAN = Path(__file__).resolve().parent.parent / "corpus" / "qingpu-innovation-economy-14th-fyp.txt"
 
@@ -64,3 +70,31 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "deep_headings": deep_headings,
     "plan_concat": plan_concat,
 }
+
+
+def _timeout(seconds: float) -> None:
+    def hung(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"parse_text took over {seconds} s")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def parse_within(text: str, seconds: float) -> None:
+    """Parse under a time bound; only a coded error may escape, and spans must fit the text."""
+    previous = signal.getsignal(signal.SIGALRM)
+    _timeout(seconds)
+    try:
+        doc = parse_text(text, name="fuzz")
+    except GazetteError as exc:
+        assert exc.code is not Code.BATCH_STAGE_FAILED
+        return
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    n = len(doc.text)
+    for claim in doc.claims:
+        assert 0 <= claim.span.start <= claim.span.end <= n, claim
+    for sec in doc.sections:
+        assert 0 <= sec.span.start <= sec.span.end <= n, sec
+    assert not [w for w in doc.warnings if w.code == Code.CHECK_RULE_FAILED.value], doc.warnings

@@ -8,16 +8,10 @@ Derandomised so that CI runs the same inputs every time; `--hypothesis-seed` exp
 
 from __future__ import annotations
 
-import signal
-from types import FrameType
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import parse_text
-from pipeline.errors import Code, GazetteError
-
-from .adversarial import SHAPES
+from .adversarial import SHAPES, parse_within
 
 DOCUMENTS = 2000
 DOC_BOUND = 10.0  # seconds per generated document (they are at most a few thousand characters)
@@ -67,34 +61,6 @@ def document(draw: st.DrawFn) -> str:
     )
     title = draw(st.sampled_from(["", "关于印发规划的通知\n", "政府工作报告\n", "统计公报\n"]))
     return title + "".join(draw(st.lists(pieces, min_size=1, max_size=30)))
-
-
-def _timeout(seconds: float) -> None:
-    def hung(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError(f"parse_text took over {seconds} s")
-
-    signal.signal(signal.SIGALRM, hung)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-
-
-def parse_within(text: str, seconds: float) -> None:
-    """Parse under a time bound; only a coded error may escape, and spans must fit the text."""
-    previous = signal.getsignal(signal.SIGALRM)
-    _timeout(seconds)
-    try:
-        doc = parse_text(text, name="fuzz")
-    except GazetteError as exc:
-        assert exc.code is not Code.BATCH_STAGE_FAILED
-        return
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    n = len(doc.text)
-    for claim in doc.claims:
-        assert 0 <= claim.span.start <= claim.span.end <= n, claim
-    for sec in doc.sections:
-        assert 0 <= sec.span.start <= sec.span.end <= n, sec
-    assert not [w for w in doc.warnings if w.code == Code.CHECK_RULE_FAILED.value], doc.warnings
 
 
 @FUZZ

@@ -7,15 +7,15 @@ through the batch, where every input must end as ok, a coded error or a timeout.
 from __future__ import annotations
 
 import random
-import signal
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import parse_text
 from pipeline.batch import BatchOptions, Status, run_batch
-from pipeline.errors import Code, GazetteError
+from pipeline.errors import Code
+
+from .adversarial import parse_within
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -29,25 +29,8 @@ _ALPHABET = st.sampled_from(list("一二三四五六七八九十百千万亿第�
 PARSE_LIMIT = 20  # seconds; a stage that hangs on an example fails the test instead of the suite
 
 
-def _hung(signum: int, frame: object) -> None:
-    raise TimeoutError(f"parse_text took over {PARSE_LIMIT} s")
-
-
 def _parse_or_coded(text: str) -> None:
-    previous = signal.signal(signal.SIGALRM, _hung)
-    signal.setitimer(signal.ITIMER_REAL, PARSE_LIMIT)
-    try:
-        doc = parse_text(text, name="hypothesis")
-    except GazetteError as exc:
-        assert exc.code is not Code.BATCH_STAGE_FAILED
-        return
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    assert not [w for w in doc.warnings if w.code == Code.CHECK_RULE_FAILED.value], doc.warnings
-    n = len(doc.text)
-    for claim in doc.claims:
-        assert 0 <= claim.span.start <= claim.span.end <= n
+    parse_within(text, PARSE_LIMIT)
 
 
 @PROPERTY
