@@ -94,7 +94,8 @@ def _hostile_files(folder: Path) -> dict[str, bytes]:
 
 def test_hostile_files_end_in_a_result_or_a_coded_error_in_time(tmp_path: Path) -> None:
     files = _hostile_files(tmp_path / "in")
-    result = run_batch([tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, timeout=8, stall={}))
+    # 15 s: 200k characters of regex bait take ~2 s on an idle core; a hang takes forever
+    result = run_batch([tmp_path / "in"], BatchOptions(out_dir=tmp_path / "out", jobs=2, timeout=15, stall={}))
     by_name = {Path(o.input).name: o for o in result.outcomes}
     assert sorted(by_name) == sorted(files)
     for name, outcome in by_name.items():

@@ -219,6 +219,7 @@ START_RE = regex.compile(rf"[0-9{CN_CHARS}翻]")
 # characters only its last RUN_SKIP starts can match: skipping the others keeps a run of 10⁵
 # numeral characters linear instead of trying the grammar at each of them.
 RUN_RE = regex.compile(rf"(?:{AHEAD_CLASS})+")
+RUN_CHARS = frozenset(CN_CHARS + "点至~-—–多余\n")  # AHEAD_CLASS as a set
 RUN_SKIP = AHEAD_MAX + 8
 
 
@@ -236,8 +237,11 @@ def scan(
             return
         if not text[c.start()].isdigit():
             if c.start() >= run_end:
-                run = RUN_RE.match(text, c.start(), stop)
-                run_end = run.end() if run else c.start()
+                if c.start() + 1 < stop and text[c.start() + 1] in RUN_CHARS:
+                    run = RUN_RE.match(text, c.start(), stop)
+                    run_end = run.end() if run else c.start()
+                else:  # a run of one (一、二、…): no need to ask the pattern
+                    run_end = c.start() + 1
             if run_end - c.start() > RUN_SKIP:
                 pos = run_end - RUN_SKIP
                 continue
