@@ -77,12 +77,6 @@ CHANGE_RATE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.PP_CHANGE}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
 PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
-# Cues are read in the last CUE_WINDOW characters of the clause and sentence cues in the last
-# SENTENCE_WINDOW of the sentence: a clause or sentence without stops (a list of 10⁵ figures)
-# would otherwise be re-read for every figure in it. Real clauses before a figure run to ~85
-# characters and sentences to ~240 (dev set and corpora), well inside both windows.
-CUE_WINDOW = 200
-SENTENCE_WINDOW = 600
 # the periods named on a figure's line are tried nearest first; no real line names more than a few
 PERIOD_LOOKBACK = 64
 
@@ -275,8 +269,8 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     line_start = ctx.lines.start_after(fig.start)
     sent_start = ctx.sentences.start_after(fig.start, line_start)
     cs = ctx.clauses.start_after(fig.start, sent_start)
-    cue_from = max(cs, fig.start - CUE_WINDOW)
-    sent_from = max(sent_start, fig.start - SENTENCE_WINDOW)
+    cue_from = max(cs, fig.start - cues.CUE_WINDOW)
+    sent_from = max(sent_start, fig.start - cues.SENTENCE_WINDOW)
     # 比重(城镇化率)为80.0%: the bracket is an aside; 下降 19.1%: a stray space is no separator
     prefix = PAREN_RE.sub("", text[cue_from : fig.start]).rstrip(" ")
     in_list = prev is not None and prev.span.start >= sent_start and bool(

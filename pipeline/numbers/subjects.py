@@ -11,10 +11,9 @@ from __future__ import annotations
 import regex
 
 from . import segment
-from .cues import BEFORE
+from .cues import BEFORE, CUE_WINDOW
 
 CLAUSE_STOP = ",;。:!?\n、"
-SUBJECT_WINDOW = 200  # a subject is read in at most this much of its clause: never re-read a stopless run
 PAREN_RE = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEAD_RE = regex.compile(
     r"^(?:(?:其中|同时|此外|另外|全年|全区|全市|全省|全县|全国|共有|现有|目前|当年|截至|累计|合计|总计|共计|共|"
@@ -37,6 +36,7 @@ SPLIT_VERB_RE = regex.compile(
 METRIC_END = tuple("额值量率数入税资口重模积费耗价比")
 AFTER_STOP_RE = regex.compile(r"[,;。:!?\n(、0-9]")
 AFTER_VERB_RE = regex.compile(r"^(?:增|降|提|达|完成|实现|获|入选|成为|上榜|以上|以下|左右|用于|投入|建成|覆盖)")
+HAN_RE = regex.compile(r"\p{Han}")
 AFTER_LEAD_RE = regex.compile(r"^(?:以上|以下|以内|左右|多|余|的)+")
 
 
@@ -53,7 +53,7 @@ def noun_after(text: str, end: int) -> str | None:
     m = AFTER_STOP_RE.search(text, end, min(len(text), end + 40))
     stop = m.start() if m else min(len(text), end + 40)
     phrase = AFTER_LEAD_RE.sub("", PAREN_RE.sub("", text[end:stop])).strip()
-    if not phrase or not regex.match(r"\p{Han}", phrase) or AFTER_VERB_RE.match(phrase) or len(phrase) > 16:
+    if not phrase or not HAN_RE.match(phrase) or AFTER_VERB_RE.match(phrase) or len(phrase) > 16:
         return None
     return _after_last_de(phrase) or None
 
@@ -63,7 +63,7 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
     end = start
     if end > floor and text[end - 1] == "(":  # 销售额(829.92亿元): the phrase before the bracket
         end -= 1
-    cs = clause_start(text, end, max(floor, end - SUBJECT_WINDOW))
+    cs = clause_start(text, end, max(floor, end - CUE_WINDOW))
     phrase = PAREN_RE.sub("", text[cs:end]).strip()
     if "占" in phrase:  # A占B的x%: the share is about A, a figure after 占 is B
         head, _, tail = phrase.partition("占")
