@@ -44,6 +44,8 @@ class PageChars_:
     height: float
     chars: list[Char]
     edges: list[dict[str, Any]]  # ruling lines (table borders) in pdfplumber's edge shape
+    glyphs: int = 0  # glyphs drawn as text, counted before whitespace is dropped
+    unmapped: int = 0  # of them, glyphs whose font gave no Unicode (PDFium's mapping-error flag)
 
 
 def open_pdf(path: Path) -> Any:
@@ -177,6 +179,7 @@ class _Api:
         self.size = proto("FPDFText_GetFontSize", ctypes.c_double, vp, i)
         self.font = proto("FPDFText_GetFontInfo", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp)
         self.obj_font = proto("FPDFTextObj_GetFont", vp, vp)
+        self.map_error = proto("FPDFText_HasUnicodeMapError", i, vp, i)
 
 
 _API: _Api | None = None
@@ -221,11 +224,15 @@ def page_chars(doc: Any, index: int) -> PageChars_:
     quad = (ctypes.c_double * 4)()  # left, right, bottom, top
     quad_at = [ctypes.addressof(quad) + 8 * k for k in range(4)]
     style = _Style(api, tp, height)
-    box, get_obj, unpack = api.box, api.obj, struct.Struct("4d").unpack_from
+    box, get_obj, unpack, map_error = api.box, api.obj, struct.Struct("4d").unpack_from, api.map_error
     last_obj: int | None = -1
     size, font, line_y, lo, hi = 0.0, "", 0.0, 0.0, 0.0
     chars: list[Char] = []
+    unmapped = blank_glyphs = 0
     for k, ch in enumerate(text):
+        if map_error(tp, k):  # the glyph's code stands in for its text (a control, often "whitespace")
+            unmapped += 1
+            blank_glyphs += ch.isspace()
         if ch.isspace():
             continue
         box(tp, k, *quad_at)
@@ -243,4 +250,4 @@ def page_chars(doc: Any, index: int) -> PageChars_:
     edges = ruling_edges(page, height)
     textpage.close()
     page.close()
-    return PageChars_(number, width, height, chars, edges)
+    return PageChars_(number, width, height, chars, edges, len(chars) + blank_glyphs, unmapped)
