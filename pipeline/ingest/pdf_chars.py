@@ -228,12 +228,16 @@ def page_chars(doc: Any, index: int) -> PageChars_:
     last_obj: int | None = -1
     size, font, line_y, lo, hi = 0.0, "", 0.0, 0.0, 0.0
     chars: list[Char] = []
+    # glyphs whose font gave no Unicode, PDFium handing back the glyph's code instead (PDFium's
+    # mapping-error flag): read once per text object, whose glyphs share a font; a code that
+    # reads as whitespace other than PDFium's own spaces and line breaks is asked for itself
     unmapped = blank_glyphs = 0
+    object_unmapped = 0
     for k, ch in enumerate(text):
-        if map_error(tp, k):  # the glyph's code stands in for its text (a control, often "whitespace")
-            unmapped += 1
-            blank_glyphs += ch.isspace()
         if ch.isspace():
+            if ch not in " \r\n" and map_error(tp, k):
+                unmapped += 1
+                blank_glyphs += 1
             continue
         box(tp, k, *quad_at)
         left, right, bottom, top = unpack(quad)
@@ -242,10 +246,12 @@ def page_chars(doc: Any, index: int) -> PageChars_:
             size, font, lo, hi, line_y = style.read(k, obj)
             y = line_y
             last_obj = obj
+            object_unmapped = 1 if map_error(tp, k) else 0
         elif lo <= height - (top + bottom) / 2 <= hi:
             y = line_y
         else:
             y = style.loose(k)[2]
+        unmapped += object_unmapped
         chars.append(Char(number, left, height - top, right, height - bottom, ch, size, font, y))
     edges = ruling_edges(page, height)
     textpage.close()
