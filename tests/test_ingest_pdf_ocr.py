@@ -126,3 +126,16 @@ def test_resume_fingerprint_names_the_extraction_path(monkeypatch: pytest.Monkey
         fingerprints.add(code_fingerprint())
     code_fingerprint.cache_clear()
     assert len(fingerprints) == 2
+
+
+def test_blank_page_is_not_sent_to_ocr(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(FORMATS / "footnote.pdf"))
+    doc.new_page(612, 792)  # a blank page after the text: no glyphs, no image
+    doc.save(str(tmp_path / "blank.pdf"))
+    monkeypatch.setattr(pdf_ingest, "ocr_available", lambda: True)
+    monkeypatch.setattr(pdf_ingest, "ocr_page", lambda *_: pytest.fail("a blank page went to OCR"))
+    raw = read_path(tmp_path / "blank.pdf")
+    assert raw.warnings == [] and raw.source.engine == "pdfium" and raw.source.pages == 2
+    assert "".join(raw.text.split()) == _page_text("footnote.pdf")

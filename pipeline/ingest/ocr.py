@@ -67,6 +67,17 @@ def line_chars(number: int, quad: list[list[float]], text: str, scale: float = S
     return out
 
 
+def has_image(doc: Any, index: int) -> bool:
+    """Does page `index` draw an image? A page with neither glyphs nor images is blank: nothing to OCR."""
+    import pypdfium2.raw as R
+
+    page = doc[index]
+    try:
+        return next(iter(page.get_objects(filter=[R.FPDF_PAGEOBJ_IMAGE], max_depth=3)), None) is not None
+    finally:
+        page.close()
+
+
 def ocr_page(doc: Any, index: int) -> PageChars_:
     """Page `index` (0-based) rendered by PDFium and read by OCR; ruling lines from the PDF."""
     page = doc[index]

@@ -21,7 +21,7 @@ from ..errors import Code, PdfError
 from ..model import PageChars, SourceFormat, Warning_
 from .base import CharBox, RawDocument
 from .emit import TextBuilder, make_source
-from .ocr import INSTALL_HINT, ocr_available, ocr_page
+from .ocr import INSTALL_HINT, has_image, ocr_available, ocr_page
 from .pdf_chars import PageChars_, open_pdf, page_chars
 from .pdf_lines import Layout, Line, continues, drop_running, group_lines, heading_level, join_line_run
 from .pdf_quality import LayerStats
@@ -105,7 +105,7 @@ def _usable_pages(doc: Any, pages: list[PageChars_], path: Path) -> tuple[list[P
     installed; without it an unusable layer is dropped (its text would depend on the machine) and
     the warning says how to read it. Returns the pages, the warnings and whether OCR ran."""
     stats = [LayerStats.of(p) for p in pages]
-    empty = [p.number for p, st in zip(pages, stats, strict=True) if st.glyphs == 0]
+    empty = [p.number for p, st in zip(pages, stats, strict=True) if st.glyphs == 0 and has_image(doc, p.number - 1)]
     unusable = [(p.number, st) for p, st in zip(pages, stats, strict=True) if st.unusable]
     warnings: list[Warning_] = []
     if (empty or unusable) and ocr_available():
@@ -128,7 +128,7 @@ def _usable_pages(doc: Any, pages: list[PageChars_], path: Path) -> tuple[list[P
         if not any(p.chars for p in pages):
             raise PdfError(Code.PDF_NO_TEXT, f"no usable text layer on any of {len(pages)} page(s); {INSTALL_HINT}", path=str(path))
     if empty:
-        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages without text: {empty}; {INSTALL_HINT}"))
+        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages that are images without text: {empty}; {INSTALL_HINT}"))
     return pages, warnings, False
 
 
