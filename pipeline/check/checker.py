@@ -11,14 +11,9 @@ complete, basis = the rule in words), so its verdicts are unchanged until it say
 from __future__ import annotations
 
 from ..errors import MESSAGES, Code
-<<<<<<< HEAD
-from ..model import Document, Warning_
-from ..review.fingerprint import with_fingerprints
-from .context import Context, Draft
-=======
 from ..model import Document, Evidence, EvidenceFigure, EvidenceStrength, Verdict, Warning_
+from ..review.fingerprint import with_fingerprints
 from .context import Context, Draft, RuleCode
->>>>>>> wt-c3
 from .rules import RULES
 
 # what ties the figures of a rule that sets no evidence of its own
