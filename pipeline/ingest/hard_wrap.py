@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .line_starts import INDENT, starts_block
 
 MIN_LINE = 8  # shorter lines (titles, signatures, table cells) say nothing about the width
 MIN_WIDTH, MAX_WIDTH = 16, 120
+LONG = 2 * MAX_WIDTH + 2
 MIN_WRAPPED = 5  # lines at the width needed before a text counts as wrapped
 MIN_SHARE = 0.3  # share of the longer lines at the width
 SLACK = 2
@@ -43,7 +45,8 @@ def wrap_width(lines: list[str]) -> tuple[Measure, int, int] | None:
     width wins."""
     best: tuple[int, Measure, int, int] | None = None
     for measure in MEASURES:
-        lengths = Counter(n for ln in lines if (n := measure(ln)) >= MIN_LINE)
+        # a line over twice the widest width is long in any measure: count it, do not measure it
+        lengths = Counter(n for ln in lines if (n := measure(ln) if len(ln) <= LONG else LONG) >= MIN_LINE)
         if not lengths:
             return None
         width, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
@@ -61,11 +64,27 @@ def _table_row(line: str) -> bool:
     return "|" in inner or "\t" in inner
 
 
-def _row_open(row: str, closed: bool, cells: int) -> bool:
-    """A table row cut before its end: rows of this table close with a bar (`| a | b |`, or the
-    row above did) and this one has not reached its closing bar (or the bars of the row above)."""
-    inner = row.strip()
-    return (closed or inner.startswith("|")) and (not inner.endswith("|") or inner.count("|") < cells)
+@dataclass
+class _Row:
+    """The logical line being re-joined (a wrapped paragraph or table row), kept as the few facts
+    the join rules ask about, so that a long paragraph costs no copying."""
+
+    table: bool = False
+    bars: int = 0
+    head: str = ""  # its first non-space character
+    tail: str = ""  # its last non-space character so far
+
+    def add(self, body: str) -> None:
+        inner = body.strip()
+        self.table = self.table or "|" in body or "\t" in (body if self.head else inner)
+        self.bars += body.count("|")
+        self.head = self.head or inner[:1]
+        self.tail = inner[-1:] or self.tail
+
+    def open_cells(self, closed: bool, cells: int) -> bool:
+        """A table row cut before its end: rows of this table close with a bar (`| a | b |`, or
+        the row above did) and this one has not reached its closing bar (or the bars of the row above)."""
+        return (closed or self.head == "|") and (self.tail != "|" or self.bars < cells)
 
 
 def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -79,26 +98,26 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     removed: list[tuple[int, int]] = []
     pos = 0  # length of the result so far
-    row = ""  # the logical line so far (a wrapped paragraph or table row)
+    row = _Row()
     closed, cells = False, 0  # did the last whole table row end with a bar, and how many it had
     for i, line in enumerate(lines):
-        body = line if _table_row(row + line) else line.rstrip()  # a cell's padding stays
-        row += body
+        body = line if row.table or _table_row(line) else line.rstrip()  # a cell's padding stays
+        row.add(body)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and _continues(measure(line), measure(body), row, nxt, (width, slack), (closed, cells)):
             out.append(body)
             pos += len(body)
             removed.append((pos, len(line) - len(body) + 1))
             continue
-        if _table_row(row):
-            closed, cells = row.strip().endswith("|"), row.count("|")
-        row = ""
+        if row.table:
+            closed, cells = row.tail == "|", row.bars
+        row = _Row()
         out.append(line if nxt is None else line + "\n")
         pos += len(out[-1])
     return "".join(out), removed
 
 
-def _continues(printed: int, content: int, row: str, nxt: str, wrap: tuple[int, int], table: tuple[bool, int]) -> bool:
+def _continues(printed: int, content: int, row: _Row, nxt: str, wrap: tuple[int, int], table: tuple[bool, int]) -> bool:
     """Does the logical line `row` go on in `nxt`? `printed` and `content` are the widths of its last
     printed line with and without trailing spaces."""
     head = nxt.strip()
@@ -107,8 +126,8 @@ def _continues(printed: int, content: int, row: str, nxt: str, wrap: tuple[int, 
         return False
     if not head or INDENT.match(nxt):
         return False
-    if _table_row(row):  # a row of a table that closes its rows goes on until its closing bar
-        return _row_open(row, *table) and (table[0] or not head.startswith("|"))
+    if row.table:  # a row of a table that closes its rows goes on until its closing bar
+        return row.open_cells(*table) and (table[0] or not head.startswith("|"))
     if _table_row(nxt) or starts_block(head):
         return False
-    return not row.lstrip().startswith("#")
+    return row.head != "#"
