@@ -15,6 +15,7 @@ so the offset map is a list of (offset in the re-joined text, characters taken o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .line_starts import INDENT, starts_block
 MIN_LINE = 8  # shorter lines (titles, signatures, table cells) say nothing about the width
 MIN_WIDTH, MAX_WIDTH = 16, 120
 LONG = 2 * MAX_WIDTH + 2
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 MIN_WRAPPED = 5  # lines at the width needed before a text counts as wrapped
 MIN_SHARE = 0.3  # share of the longer lines at the width
 SLACK = 2
@@ -60,8 +62,10 @@ def wrap_width(lines: list[str]) -> tuple[Measure, int, int] | None:
 
 
 def _table_row(line: str) -> bool:
+    """A row of a table: cells between bars or tabs, or set apart by wide gaps (a space-aligned
+    table's rows may all have one length, and must not run together)."""
     inner = line.strip()
-    return "|" in inner or "\t" in inner
+    return "|" in inner or "\t" in inner or len(_COLUMN_GAP.findall(inner)) >= 2
 
 
 @dataclass
