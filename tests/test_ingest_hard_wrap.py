@@ -85,3 +85,12 @@ def test_rows_of_a_space_aligned_table_never_run_together() -> None:
     assert len({len(r) for r in rows}) == 1  # one width: the text reads as wrapped
     text = "\n".join(rows)
     assert rejoin_hard_wraps(text)[0] == text
+
+
+def test_latin_words_keep_the_space_a_line_break_stood_for() -> None:
+    words = "Layouts of district plan indicator tables taken from public documents and web pages"
+    para = (words + ". ") * 12
+    wrapped = "\n".join(para[i : i + 40].strip() for i in range(0, len(para), 40))
+    joined, joins = rejoin_hard_wraps(wrapped)
+    assert "\n" not in joined and "  " not in joined
+    assert all(wrapped[source_offset(joins, i)] in (ch, "\n") for i, ch in enumerate(joined))

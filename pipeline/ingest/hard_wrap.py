@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from .line_starts import INDENT, starts_block
 
 MIN_LINE = 8  # shorter lines (titles, signatures, table cells) say nothing about the width
-MIN_WIDTH, MAX_WIDTH = 16, 120
+MIN_WIDTH, MAX_WIDTH = 16, 80  # a PDF page's 30–40 CJK characters to a mail client's 72–80 columns
+FRONT_MATTER_LINES = 60
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"[A-Za-z]")
+MAX_WHOLE = 0.5  # share of the lines at the width that may end a sentence or a table row
+_WHOLE_END = re.compile(r"[。！？!?；;|]\s*$")
 LONG = 2 * MAX_WIDTH + 2
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 MIN_WRAPPED = 5  # lines at the width needed before a text counts as wrapped
@@ -44,16 +49,21 @@ def wrap_width(lines: list[str]) -> tuple[Measure, int, int] | None:
     """(measure, width, slack) of a hard-wrapped text, or None when its lines are not cut at one
     width. A text cut after N characters has lines of N characters; one set on a page has lines of
     one width in ems, however many digits they hold. The measure under which more lines share the
-    width wins."""
+    width wins. Lines at the width that mostly end a sentence (or a table row) are whole lines of
+    similar length, not wrapped ones: a wrap falls mid-sentence."""
     best: tuple[int, Measure, int, int] | None = None
     for measure in MEASURES:
         # a line over twice the widest width is long in any measure: count it, do not measure it
-        lengths = Counter(n for ln in lines if (n := measure(ln) if len(ln) <= LONG else LONG) >= MIN_LINE)
-        if not lengths:
+        sized = [(n, ln) for ln in lines if (n := measure(ln) if len(ln) <= LONG else LONG) >= MIN_LINE]
+        if not sized:
             return None
+        lengths = Counter(n for n, _ in sized)
         width, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-        near = sum(n for length, n in lengths.items() if width - SLACK <= length <= width + SLACK)
-        if not MIN_WIDTH <= width <= MAX_WIDTH or near < MIN_WRAPPED or near < MIN_SHARE * sum(lengths.values()):
+        at_width = [ln for n, ln in sized if width - SLACK <= n <= width + SLACK]
+        near = len(at_width)
+        if not MIN_WIDTH <= width <= MAX_WIDTH or near < MIN_WRAPPED or near < MIN_SHARE * len(sized):
+            continue
+        if sum(1 for ln in at_width if _WHOLE_END.search(ln)) > MAX_WHOLE * near:
             continue
         exact = lengths[width] >= 0.9 * near
         if best is None or near > best[0]:
@@ -91,6 +101,14 @@ class _Row:
         return (closed or self.head == "|") and (self.tail != "|" or self.bars < cells)
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after a leading `---` … `---` block (0 when there is none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    close = next((i for i in range(1, min(len(lines), FRONT_MATTER_LINES)) if lines[i].strip() == "---"), None)
+    return 0 if close is None else close + 1
+
+
 def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with wrapped paragraphs re-joined, and the offset map: (offset in the result,
     characters removed right before it) for every join. Unwrapped text comes back unchanged."""
@@ -99,6 +117,7 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
     if got is None:
         return text, []
     measure, width, slack = got
+    fixed = _front_matter_end(lines)  # YAML front matter of scraped markdown: lines of its own
     out: list[str] = []
     removed: list[tuple[int, int]] = []
     pos = 0  # length of the result so far
@@ -108,10 +127,16 @@ def rejoin_hard_wraps(text: str) -> tuple[str, list[tuple[int, int]]]:
         body = line if row.table or _table_row(line) else line.rstrip()  # a cell's padding stays
         row.add(body)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and _continues(measure(line), measure(body), row, nxt, (width, slack), (closed, cells)):
-            out.append(body)
+        if (nxt is not None and i + 1 >= fixed
+                and _continues(measure(line), measure(body), row, nxt, (width, slack), (closed, cells))):
+            # two Latin words meet: the line break becomes the space between them, one character
+            # for one; elsewhere it goes
+            space = _LATIN_END.search(body) is not None and _LATIN_START.match(nxt) is not None
+            out.append(body + " " if space else body)
             pos += len(body)
-            removed.append((pos, len(line) - len(body) + 1))
+            if gone := len(line) - len(body) + (0 if space else 1):
+                removed.append((pos, gone))
+            pos += space
             continue
         if row.table:
             closed, cells = row.tail == "|", row.bars
