@@ -83,7 +83,7 @@ def test_rows_of_a_space_aligned_table_never_run_together() -> None:
             [("地区生产总值", 12345.67, 5.2), ("第一产业", 234.56, 3.1), ("第二产业", 4567.89, 6.0),
              ("第三产业", 7543.22, 4.9), ("规模以上工业", 4321.00, 6.3), ("固定资产投资", 3210.55, 2.2)]]
     assert len({len(r) for r in rows}) == 1  # one width: the text reads as wrapped
-    text = "\n".join(rows)
+    text = "\n".join([*rows, "合计数据为初步核算数。"])
     assert rejoin_hard_wraps(text)[0] == text
 
 

@@ -30,7 +30,7 @@ _LATIN_START = re.compile(r"[A-Za-z]")
 MAX_WHOLE = 0.5  # share of the lines at the width that may end a sentence or a table row
 _WHOLE_END = re.compile(r"[。！？!?；;|]\s*$")
 LONG = 2 * MAX_WIDTH + 2
-_COLUMN_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+_COLUMN_GAP = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])[ \u3000]{2,}(?=\S)")  # not a sentence's loose spacing
 MIN_WRAPPED = 5  # lines at the width needed before a text counts as wrapped
 MIN_SHARE = 0.3  # share of the longer lines at the width
 SLACK = 2
@@ -90,7 +90,7 @@ class _Row:
 
     def add(self, body: str) -> None:
         inner = body.strip()
-        self.table = self.table or "|" in body or "\t" in (body if self.head else inner)
+        self.table = self.table or ("|" in body or "\t" in body if self.head else _table_row(body))
         self.bars += body.count("|")
         self.head = self.head or inner[:1]
         self.tail = inner[-1:] or self.tail
