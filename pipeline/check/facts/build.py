@@ -1,0 +1,65 @@
+"""Claims → facts: each level with the changes stated with it, its key, scope and year."""
+
+from __future__ import annotations
+
+import bisect
+from weakref import WeakKeyDictionary
+
+import regex
+
+from ..context import Context
+from .bulletins import Bulletins
+from .index import FactIndex
+from .labels import key_of, label_before, year_in
+from .model import Fact, Role
+from .phrases import Phrase, read_phrases
+
+HEADING = regex.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．][ \t\u3000]*([^\n]{1,20})$")
+
+
+class Facts:
+    """What the change rules read: phrases as facts, the bulletin years, the index of levels."""
+
+    def __init__(self, ctx: Context) -> None:
+        text = ctx.text
+        self.bulletins = Bulletins(ctx.doc)
+        change_claims = {c.id for c in ctx.doc.claims if c.change}
+        figs = ctx.figures
+        ends = [ctx.sentence(f.start)[1] for f in figs]
+        heads = [(m.start(), regex.sub(r"\s+", "", m.group(1))) for m in HEADING.finditer(text)]
+        head_pos = [p for p, _ in heads]
+        self.levels: list[Fact] = []
+        for phrase in read_phrases(text, figs, ends):
+            if any(cid in change_claims for cid in phrase.level.claim_ids):
+                continue  # 比上年增加265亿元,增长…: the "level" is itself a change
+            self.levels.append(self._fact(ctx, phrase, heads, head_pos))
+        self.index = FactIndex(self.levels) if self.bulletins.bound else FactIndex([])
+
+    def _fact(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]], head_pos: list[int]) -> Fact:
+        fig = phrase.level
+        s, _ = ctx.sentence(fig.start)
+        label = label_before(ctx.text, fig.start, s)
+        key, scope = key_of(label, self.bulletins.places)
+        year = year_in(label) or self.bulletins.year_at(fig.start)
+        h = bisect.bisect_right(head_pos, fig.start) - 1
+        section = heads[h][1] if h >= 0 else ""
+        level = Fact(fig, Role.LEVEL, key, label, scope, year, section=section)
+        for ch in phrase.changes:
+            role = {"change": Role.CHANGE, "rate": Role.RATE, "pp": Role.PP}[ch.kind]
+            level.changes.append(Fact(ch.figure, role, key, label, scope, year, down=ch.down, level=level,
+                                      ref=ch.ref, exempt=ch.exempt))
+        if phrase.previous is not None:
+            prev_year = year - 1 if year is not None else None
+            level.changes.append(Fact(phrase.previous, Role.PREVIOUS, key, label, scope, prev_year, level=level))
+        return level
+
+
+_CACHE: WeakKeyDictionary[Context, Facts] = WeakKeyDictionary()
+
+
+def facts_of(ctx: Context) -> Facts:
+    """Built once per document and shared by the rules."""
+    got = _CACHE.get(ctx)
+    if got is None:
+        got = _CACHE[ctx] = Facts(ctx)
+    return got
