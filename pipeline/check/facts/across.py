@@ -76,6 +76,17 @@ def _relation(cur: Fact, prev: Fact, change: Fact, scale: Decimal = Decimal(1)) 
     return Relation(rule, f"{a.label()} − {b.label()}", (ai - bi).scale(unit), (av - bv) * unit, suffix)
 
 
+def implied_interval(cur: Fact, change: Fact) -> Interval | None:
+    """Last year's level the stated change implies, in base units (None for a change in points)."""
+    a, c = cur.figure, change.figure
+    if change.role == Role.RATE:
+        ratio = Interval.exact(1) + signed(c.interval(), change.down).scale(Decimal("0.01"))
+        return a.base_interval() / ratio if ratio.lo > 0 else None
+    if change.role == Role.CHANGE:
+        return a.base_interval() - signed(c.base_interval(), change.down)
+    return None
+
+
 def implied_base(cur: Fact, change: Fact) -> str:
     """Last year's level the stated change implies, in the current level's unit."""
     a, c = cur.figure, change.figure
@@ -88,8 +99,9 @@ def implied_base(cur: Fact, change: Fact) -> str:
 
 
 def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, *,
-                 same_phrase: bool = False) -> Draft | None:
-    """The check of `change` (stated with `cur`) against the earlier level `prev`."""
+                 same_phrase: bool = False, by_name: bool = True) -> Draft | None:
+    """The check of `change` (stated with `cur`) against the earlier level `prev`; `by_name`
+    when prev was found under the same key (else by the value the change implies)."""
     rel = _relation(cur, prev, change)
     if rel is None:
         return None
@@ -108,9 +120,10 @@ def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, 
     exempt = change.exempt and f"the text says “{change.exempt.rstrip(',，')}”: a comparable-basis change"
     if change.role == Role.RATE:
         exempt = exempt or ctx.exemption_near(c.start)
-        if REAL_GROWTH.search(cur.key):
+        if REAL_GROWTH.search(cur.label):
             exempt = exempt or "growth of value added and GDP is at constant prices, the levels at current prices"
-    strength = EvidenceStrength.COMPLETE if same_phrase or cur.section == prev.section else EvidenceStrength.PARTIAL
+    complete = same_phrase or (by_name and cur.section == prev.section)
+    strength = EvidenceStrength.COMPLETE if complete else EvidenceStrength.PARTIAL
     reason = exempt or (quals[0] if quals else None)
     if reason is None and not fits and CHANGING_SET.search(cur.key) and not same_phrase:
         reason = "the 规模以上/限额以上 set changes every year; its growth is on comparable units"
@@ -124,7 +137,7 @@ def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, 
         severity = Severity.MINOR if stated.gap(rel.computed) < Decimal(1).scaleb(-c.decimals) else Severity.MAJOR
         return _draft(ctx, rel, Verdict.INCONSISTENT, f"{head}: {verdict_word(Verdict.INCONSISTENT)}", used, c,
                       stated_value, evidence(ctx, strength, basis, figs), severity=severity)
-    for power in MISPRINT_POWERS:
+    for power in MISPRINT_POWERS if by_name else ():
         for scale in (Decimal(10) ** power, Decimal(10) ** -power):
             alt = _relation(cur, prev, change, scale)
             if alt is not None and stated.intersects(alt.computed):
@@ -149,9 +162,12 @@ def against_last_year(ctx: Context, facts: Facts, level: Fact, change: Fact) -> 
     if level.year is None or not level.key:
         return []
     prev, how = facts.index.same_indicator(level, level.year - 1)
+    by_name = prev is not None
+    if prev is None and (base := implied_interval(level, change)) is not None:
+        prev, how = facts.index.printed_within(level, level.year - 1, base)
     if prev is None:
         return []
     basis = (f"{level.year} level with its change, and the {prev.year} level stated under "
              f"{how} ({prev.label or prev.key}) earlier in the file")
-    draft = judge_across(ctx, level, prev, change, basis)
+    draft = judge_across(ctx, level, prev, change, basis, by_name=by_name)
     return [draft] if draft is not None else []

@@ -28,12 +28,19 @@ class Facts:
         ends = [ctx.sentence(f.start)[1] for f in figs]
         heads = [(m.start(), regex.sub(r"\s+", "", m.group(1))) for m in HEADING.finditer(text)]
         head_pos = [p for p, _ in heads]
-        self.levels: list[Fact] = []
-        for phrase in read_phrases(text, figs, ends):
-            if any(cid in change_claims for cid in phrase.level.claim_ids):
-                continue  # 比上年增加265亿元,增长…: the "level" is itself a change
-            self.levels.append(self._fact(ctx, phrase, heads, head_pos))
-        self.index = FactIndex(self.levels) if self.bulletins.bound else FactIndex([])
+        phrases = {id(p.level): p for p in read_phrases(text, figs, ends)}
+        said_with = {id(c.figure) for p in phrases.values() for c in p.changes}
+        said_with |= {id(p.previous) for p in phrases.values() if p.previous is not None}
+        self.levels: list[Fact] = []  # levels stated with a change
+        everything: list[Fact] = []  # every level, for the index
+        for fig in figs:
+            if id(fig) in said_with or any(cid in change_claims for cid in fig.claim_ids):
+                continue  # a change, or a "level" that is itself one (比上年增加265亿元,增长…)
+            fact = self._fact(ctx, phrases.get(id(fig), Phrase(fig)), heads, head_pos)
+            everything.append(fact)
+            if fact.changes:
+                self.levels.append(fact)
+        self.index = FactIndex(everything) if self.bulletins.bound else FactIndex([])
 
     def _fact(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]], head_pos: list[int]) -> Fact:
         fig = phrase.level

@@ -23,7 +23,6 @@ FIRST_HEADING = regex.compile(r"(?m)^[ \t\u3000]*一[、.．][ \t\u3000]*[^\n]{1
 SIGNATURE = regex.compile(r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?\s*\n")
 PLACE = regex.compile(r"(?<=年度?|^[#\s]*)[\p{Han}]{2,4}?[市省县区州]")
 LEAD_WINDOW = 1500
-SAME_PART = 3000  # a restart this close after a title belongs to that title's bulletin
 
 
 class Bulletins:
@@ -37,9 +36,14 @@ class Bulletins:
         names = {p for m in titles for p in PLACE.findall(m.group())}
         self.places = tuple(sorted({n for p in names for n in (p, p[:-1])}, key=len, reverse=True))
         if parts or "公报" in (doc.metadata.title or ""):
+            title_starts = [m.start() for m in titles]
+            previous = -1
             for first in FIRST_HEADING.finditer(text):
                 pos = first.start()
-                if any(0 <= pos - start < SAME_PART for start, _ in parts):
+                # the first 一、 after a title opens that title's bulletin
+                claimed = bisect.bisect_left(title_starts, pos) > bisect.bisect_right(title_starts, previous)
+                previous = pos
+                if claimed:
                     continue
                 lo = max(0, pos - LEAD_WINDOW)
                 signed = list(SIGNATURE.finditer(text, lo, pos))

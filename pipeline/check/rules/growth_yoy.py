@@ -24,6 +24,8 @@ from ..figures import Figure
 from ..interval import Interval, fmt_interval, fmt_sig
 
 HUNDRED = Interval.exact(100)
+# a balance's year-start (年初) is last year's end adjusted for caliber, by hundredths of a percent
+YEAR_START_ADJUSTMENT = Decimal("0.001")
 ONE_PHRASE = "a level with its change and rate in one phrase"
 
 
@@ -70,18 +72,16 @@ def _level_change(ctx: Context, level: Fact, delta: Fact, rate: Fact) -> Draft:
     what = f"{ref}: {lv.label()} {sign} {dv_fig.label()} = {base_s}; {dv_fig.label()} / {base_s} × 100"
     draft = _judge_rate(ctx, what, figs, rv, computed, point, rate.exempt)
     draft.evidence = ev
-    if draft.verdict == Verdict.INCONSISTENT and _base_word(delta.ref) != _base_word(rate.ref):
-        why = (f"the change is on {delta.ref or '上年'} and the rate on {rate.ref or '上年'}: "
-               "the two bases may differ (a year-start adjusted for caliber)")
+    implied = pv / (1 + (-1 if rate.down else 1) * rv.value / 100)
+    if (draft.verdict == Verdict.INCONSISTENT and "年初" in (delta.ref, rate.ref)
+            and abs(implied / base_point - 1) < YEAR_START_ADJUSTMENT):
+        why = (f"the change is on {delta.ref or '上年'} and the rate on {rate.ref or '上年'}: the rate implies a "
+               f"base of {fmt_sig(implied / lv.factor)}{lv.scale}{lv.unit}, within {YEAR_START_ADJUSTMENT:.1%} of "
+               "the year-start (年初) balance, which is adjusted for caliber")
         draft.verdict, draft.severity, draft.exemption = Verdict.UNVERIFIABLE, None, why
         draft.explanation = f"{draft.explanation.rsplit(':', 1)[0]}; {why}"
         ev.strength, ev.reason = EvidenceStrength.PARTIAL, why
     return draft
-
-
-def _base_word(ref: str) -> str:
-    """年初 and 上年末 name the same moment but not always the same figure; 上年 = 同比 = bare verb."""
-    return "start" if ref == "年初" else "end" if ref in ("上年末", "上年底") else "year"
 
 
 def _implied_earlier(ctx: Context, level: Fact, delta: Fact) -> Draft:
