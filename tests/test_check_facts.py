@@ -102,3 +102,27 @@ def test_last_years_rate_in_parentheses() -> None:
 def test_single_bulletin_compares_nothing_across_years() -> None:
     text = "2024年某市国民经济和社会发展统计公报\n\n一、综合\n\n年末全市常住人口957.70万人，比上年末增长0.31%。\n"
     assert not [c for c in parse_text(text).checks if "→" in c.explanation]
+
+
+def test_rate_in_parentheses_after_the_change() -> None:
+    # 2024年我国卫生健康事业发展统计公报: the rate follows the change in parentheses
+    text = "2024年末，全国卫生人员总数1578.0万人，比上年增加54.2万人（增长3.6%）。\n"
+    (chk,) = [c for c in parse_text(text).checks if c.rule == "growth_yoy"]
+    assert chk.verdict == "consistent" and chk.stated == 3.6
+    (bad,) = [c for c in parse_text(text.replace("54.2万人", "74.2万人")).checks if c.rule == "growth_yoy"]
+    assert bad.verdict == "inconsistent"
+
+
+def test_unit_word_before_a_scaled_number() -> None:
+    text = "2024年，全国医疗卫生机构总诊疗人次101.5亿，比上年增加6.0亿人次（增长6.2%）。\n"
+    (chk,) = [c for c in parse_text(text).checks if c.rule == "growth_yoy"]
+    assert chk.verdict == "consistent" and "95.50亿人次" in chk.explanation
+
+
+def test_change_stated_apart_finds_its_level_by_name() -> None:
+    text = ("# 2024年我国卫生健康事业发展统计公报\n\n2024年末卫生人员总数中，卫生技术人员1302.0万人。"
+            "与上年比较，卫生技术人员增加53.1万人（增长4.3%）。\n")
+    (chk,) = [c for c in parse_text(text).checks if c.rule == "growth_yoy" and c.kind == "check"]
+    assert chk.verdict == "consistent" and chk.evidence is not None and chk.evidence.strength == "partial"
+    wrong = parse_text(text.replace("53.1万人", "73.1万人"))
+    assert [c.verdict for c in wrong.checks if c.rule == "growth_yoy" and c.kind == "check"] == ["unverifiable"]

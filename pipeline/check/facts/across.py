@@ -124,7 +124,8 @@ def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, 
             exempt = exempt or "growth of value added and GDP is at constant prices, the levels at current prices"
     complete = same_phrase or (by_name and cur.section == prev.section)
     strength = EvidenceStrength.COMPLETE if complete else EvidenceStrength.PARTIAL
-    reason = exempt or (quals[0] if quals else None)
+    # a qualifier (约, 以上) only keeps a mismatch from being judged: a fit is still a fit
+    reason = exempt or (quals[0] if quals and not fits else None)
     if reason is None and not fits and CHANGING_SET.search(cur.key) and not same_phrase:
         reason = "the 规模以上/限额以上 set changes every year; its growth is on comparable units"
     if reason is not None:

@@ -12,7 +12,7 @@ from .bulletins import Bulletins
 from .index import FactIndex
 from .labels import key_of, label_before, year_in
 from .model import Fact, Role
-from .phrases import Phrase, read_phrases
+from .phrases import CHANGE_TAIL, Phrase, is_down, read_phrases
 
 HEADING = regex.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．][ \t\u3000]*([^\n]{1,20})$")
 
@@ -32,20 +32,43 @@ class Facts:
         said_with = {id(c.figure) for p in phrases.values() for c in p.changes}
         said_with |= {id(p.previous) for p in phrases.values() if p.previous is not None}
         self.levels: list[Fact] = []  # levels stated with a change
+        self.apart: list[Fact] = []  # changes stated apart from their level: 卫生技术人员增加53.1万人(增长4.3%)
         everything: list[Fact] = []  # every level, for the index
         for fig in figs:
-            if id(fig) in said_with or any(cid in change_claims for cid in fig.claim_ids):
-                continue  # a change, or a "level" that is itself one (比上年增加265亿元,增长…)
-            fact = self._fact(ctx, phrases.get(id(fig), Phrase(fig)), heads, head_pos)
+            if id(fig) in said_with:
+                continue
+            phrase = phrases.get(id(fig), Phrase(fig))
+            if any(cid in change_claims for cid in fig.claim_ids):
+                # a "level" that is itself a change (比上年增加265亿元,增长…)
+                if (change := self._change_apart(ctx, phrase, heads, head_pos)) is not None:
+                    self.apart.append(change)
+                continue
+            fact = self._fact(ctx, phrase, heads, head_pos)
             everything.append(fact)
             if fact.changes:
                 self.levels.append(fact)
-        self.index = FactIndex(everything) if self.bulletins.bound else FactIndex([])
+        self.index = FactIndex(everything)
 
-    def _fact(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]], head_pos: list[int]) -> Fact:
+    def _change_apart(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]],
+                      head_pos: list[int]) -> Fact | None:
+        """A change with its rate and its own label (卫生技术人员增加53.1万人(增长4.3%)), whose
+        level is stated elsewhere under that label; its changes hold the rate."""
+        rate = phrase.first("rate")
+        s, _ = ctx.sentence(phrase.level.start)
+        label = label_before(ctx.text, phrase.level.start, s)
+        tail = CHANGE_TAIL.search(label)
+        if rate is None or tail is None:
+            return None
+        fact = self._fact(ctx, Phrase(phrase.level, [rate]), heads, head_pos, label[: tail.start()])
+        fact.role, fact.down = Role.CHANGE, is_down(tail.group("verb"))
+        return fact if fact.key else None
+
+    def _fact(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]], head_pos: list[int],
+              label: str | None = None) -> Fact:
         fig = phrase.level
-        s, _ = ctx.sentence(fig.start)
-        label = label_before(ctx.text, fig.start, s)
+        if label is None:
+            s, _ = ctx.sentence(fig.start)
+            label = label_before(ctx.text, fig.start, s)
         key, scope = key_of(label, self.bulletins.places)
         year = year_in(label) or self.bulletins.year_at(fig.start)
         h = bisect.bisect_right(head_pos, fig.start) - 1

@@ -25,10 +25,14 @@ UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增产|净�
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|减产|少|降|减"
 REF = r"上年末|上年底|上年同期|上年|去年同期|去年|上一年|年初"
 EXEMPT = r"按?(?:可比价格?|不变价格?|可比口径|同口径)(?:计算)?[,，]?|可比|同口径"
+# between two figures of a phrase: 比上年末增加 / ,增长 / (增长 … ) / ,份额比上年提升 (a short noun
+# may restate the subject before 比 or 同比)
 LINK = regex.compile(
-    rf"^\s*[,，、]?\s*(?:(?:比|较)(?P<ref>{REF})|(?P<ref>同比))?\s*(?P<exempt>{EXEMPT})?"
-    rf"(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$"
+    rf"^\s*[)）]?\s*[,，、(（]?\s*(?:\p{{Han}}{{0,3}}?(?:比|较)(?P<ref>{REF})|\p{{Han}}{{0,3}}?(?P<ref>同比))?\s*"
+    rf"(?P<exempt>{EXEMPT})?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$"
 )
+# the words that end a change's own label: 与上年比较,卫生技术人员增加 → 卫生技术人员
+CHANGE_TAIL = regex.compile(rf"(?:(?:比|较)(?:{REF})|同比|与上年(?:相)?比较?)?(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
 PREVIOUS_OPEN = regex.compile(rf"^\s*[,，]\s*(?:比|较)(?P<ref>{REF})\s*[(（]\s*$")
 PREVIOUS_CLOSE = regex.compile(rf"^\s*[)）]\s*(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
 RATES = frozenset({"percent", "permille"})

@@ -38,6 +38,20 @@ def check(ctx: Context) -> list[Draft]:
             out.append(_level_change(ctx, level, delta, rate) if rate is not None else _implied_earlier(ctx, level, delta))
         if rate is not None:
             out.extend(against_last_year(ctx, facts, level, rate))
+    for change in facts.apart:
+        rate = change.change(Role.RATE)
+        stated = facts.index.same_indicator(change, change.year)[0] if change.year is not None else None
+        if rate is not None and stated is not None and stated.figure.start < change.figure.start:
+            draft = _level_change(ctx, stated, change, rate)
+            if draft.evidence is not None:
+                draft.evidence.strength = EvidenceStrength.PARTIAL
+                draft.evidence.basis = (f"a change and its rate stated after the level, under the same name "
+                                        f"({stated.key})")
+            if draft.verdict == Verdict.INCONSISTENT:
+                why = "the level is matched by name only: it may be another scope or period"
+                draft.verdict, draft.severity, draft.exemption = Verdict.UNVERIFIABLE, None, why
+                draft.explanation = f"{draft.explanation.rsplit(':', 1)[0]}; {why}"
+            out.append(draft)
     for ft in from_to(ctx):
         if ft.change is not None and ft.change.dimension == "percent" and ft.a.dimension != "percent":
             out.append(_from_to(ctx, ft, ft.change))
