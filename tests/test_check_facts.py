@@ -126,3 +126,16 @@ def test_change_stated_apart_finds_its_level_by_name() -> None:
     assert chk.verdict == "consistent" and chk.evidence is not None and chk.evidence.strength == "partial"
     wrong = parse_text(text.replace("53.1万人", "73.1万人"))
     assert [c.verdict for c in wrong.checks if c.rule == "growth_yoy" and c.kind == "check"] == ["unverifiable"]
+
+
+def test_table_rows_meet_last_years_table() -> None:
+    # 表2 主要工业产品产量情况 of the 2022 and 2021 bulletins bound in the same file
+    text = (Path(__file__).parent / "fixtures" / "check" / "facts" / "bound_tables.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    growth = [c for c in doc.checks if c.rule == "growth_yoy" and "2021→2022" in c.explanation]
+    assert len(growth) == 5 and all(c.verdict == "consistent" for c in growth)
+    (cement,) = _touching(growth, doc.text, "6400703", "7316292")
+    assert cement.stated == -12.5
+    wrong = parse_text(text.replace("| 6400703 |", "| 8400703 |"))
+    (chk,) = _touching([c for c in wrong.checks if c.rule == "growth_yoy"], wrong.text, "8400703", "7316292")
+    assert chk.verdict == "unverifiable" and "revised" in chk.explanation  # a revision, never an alarm

@@ -8,11 +8,13 @@ from weakref import WeakKeyDictionary
 import regex
 
 from ..context import Context
+from ..figures import Figure
 from .bulletins import Bulletins
 from .index import FactIndex
 from .labels import key_of, label_before, year_in
 from .model import Fact, Role
 from .phrases import CHANGE_TAIL, Phrase, is_down, read_phrases
+from .tables import table_levels
 
 HEADING = regex.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．][ \t\u3000]*([^\n]{1,20})$")
 
@@ -47,7 +49,18 @@ class Facts:
             everything.append(fact)
             if fact.changes:
                 self.levels.append(fact)
+        for table in ctx.doc.tables:
+            for fact in table_levels(table, lambda fig, role, label, pos: self._table_fact(fig, role, label, pos,
+                                                                                           heads, head_pos)):
+                everything.append(fact)
+                self.levels.append(fact)
         self.index = FactIndex(everything)
+
+    def _table_fact(self, fig: Figure, role: Role, label: str, pos: int, heads: list[tuple[int, str]],
+                    head_pos: list[int]) -> Fact:
+        key, scope = key_of(label, self.bulletins.places)
+        h = bisect.bisect_right(head_pos, pos) - 1
+        return Fact(fig, role, key, label, scope, self.bulletins.year_at(pos), section=heads[h][1] if h >= 0 else "")
 
     def _change_apart(self, ctx: Context, phrase: Phrase, heads: list[tuple[int, str]],
                       head_pos: list[int]) -> Fact | None:
