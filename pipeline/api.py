@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .check.checker import run_checks
 from .ingest import RawDocument, read_path
+from .ingest.plain import prepare_plain_text
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
 from .normalize import normalize
@@ -52,6 +53,26 @@ def parse_file(path: str | Path, *, until: str | None = None) -> Document:
     return parse_raw(read_path(Path(path)), until=until)
 
 
+def parse_bytes(data: bytes, name: str, *, until: str | None = None) -> Document:
+    """Parse the bytes of a file that is not on this disk (standard input, a cluster task) under
+    the file name `name`, whose extension helps sniff the format (magic bytes come first). The
+    bytes go to a private temporary folder; `source.path` and any error name `name`."""
+    import tempfile
+
+    from .errors import GazetteError
+
+    with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
+        path = Path(tmp) / (Path(name).name or "input")
+        path.write_bytes(data)
+        try:
+            doc = parse_file(path, until=until)
+        except GazetteError as exc:
+            exc.path = name
+            raise
+    doc.source.path = name
+    return doc
+
+
 def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
     """Parse a document given as a string (already decoded)."""
     from .errors import Code, InputError
@@ -59,6 +80,7 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
+    cleaned, joins, wrapped = prepare_plain_text(cleaned)
     data = text.encode("utf-8")
     source = Source(
         path=name,
@@ -67,5 +89,6 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         encoding=None,
         engine="string",
         size_bytes=len(data),
+        offset_map=joins,
     )
-    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)
+    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)

@@ -6,7 +6,7 @@ into one line on stderr and an exit code. A test checks that every code is uniqu
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, IntEnum
 
 
 class Code(str, Enum):
@@ -43,9 +43,14 @@ class Code(str, Enum):
     BATCH_LOCKED = "E307"
     # usage
     BAD_ARGUMENT = "E401"
+    # reviews
+    BAD_REVIEW = "E501"
+    REVIEW_NO_CHECK = "E502"
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"
+    HARD_WRAP_JOINED = "W003"
+    SPACED_DIGITS_CLOSED = "W004"
     PDF_UNMAPPED_GLYPHS = "W101"
     PDF_FALLBACK_ENGINE = "W102"
     PDF_PAGES_WITHOUT_TEXT = "W103"
@@ -80,8 +85,12 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_MEMORY: "the document needed more memory than the per-worker limit (--max-memory)",
     Code.BATCH_LOCKED: "another batch is writing to this output folder",
     Code.BAD_ARGUMENT: "bad argument",
+    Code.BAD_REVIEW: "the review could not be recorded",
+    Code.REVIEW_NO_CHECK: "no such check in the document's output",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
+    Code.HARD_WRAP_JOINED: "the text was hard-wrapped; its wrapped lines were re-joined (source.offset_map maps offsets back)",
+    Code.SPACED_DIGITS_CLOSED: "spaced-out digits (2 0 0 5 年) were closed up (source.offset_map maps offsets back)",
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
     Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
@@ -91,10 +100,22 @@ MESSAGES: dict[Code, str] = {
 }
 
 
+class ExitCode(IntEnum):
+    """What `gazette` returns, the same for every command (README, "Exit codes")."""
+
+    OK = 0
+    FINDINGS = 1  # the command ran and found something: an inconsistency (check --strict), a failed document (batch)
+    USAGE = 2  # bad arguments or options (argparse, E4xx), a locked batch folder (E307)
+    INPUT = 3  # an input could not be turned into a document (E0xx, E1xx)
+    CONTRACT = 4  # a JSON that breaks the contract: unreadable, invalid, incompatible (E2xx)
+    INTERNAL = 70  # an uncoded exception: a bug, reported in one line (sysexits' EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
 class GazetteError(Exception):
     """Base of every error the library raises on purpose."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
     def __init__(self, code: Code, detail: str = "", *, path: str | None = None) -> None:
         self.code = code
@@ -111,7 +132,7 @@ class GazetteError(Exception):
 class InputError(GazetteError):
     """The input file cannot be turned into a document."""
 
-    exit_code = 3
+    exit_code = ExitCode.INPUT
 
 
 class PdfError(InputError):
@@ -121,10 +142,10 @@ class PdfError(InputError):
 class ContractError(GazetteError):
     """A document or JSON that breaks the contract (schema, spans)."""
 
-    exit_code = 4
+    exit_code = ExitCode.CONTRACT
 
 
 class UsageError(GazetteError):
     """Bad command-line usage that argparse cannot catch."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE

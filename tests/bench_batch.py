@@ -21,7 +21,7 @@ from typing import Any
 from pipeline.batch import BatchOptions, BatchResult, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt", *sorted((ROOT.parent / "shared" / "corpus-dev").glob("*.txt"))]
+SOURCES = [ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt", *sorted((ROOT / "tests" / "fixtures" / "corpus-dev").glob("*.txt"))]
 N_DOCS = 200
 
 

@@ -144,21 +144,11 @@ def warm_up() -> int:
 
 
 def _parse_shipped(name: str, payload: bytes) -> Any:
-    """Parse input bytes sent with the task, under the input's own file name (formats are sniffed
-    by name too) in a private temp folder; the Document and any error name the original path."""
-    import tempfile
+    """Parse input bytes sent with the task under the input's own file name (formats are sniffed
+    by name too); the Document and any error name the original path."""
+    from ..api import parse_bytes
 
-    from ..api import parse_file
-
-    with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
-        path = Path(tmp) / Path(name).name
-        path.write_bytes(payload)
-        try:
-            doc = parse_file(path)
-        except GazetteError as exc:
-            exc.path = name
-            raise
-    return doc
+    return parse_bytes(payload, name)
 
 
 def convert_one(task: Task) -> Outcome:

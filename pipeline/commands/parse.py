@@ -1,4 +1,4 @@
-"""gazette parse FILE [-o OUT.json | -o -]"""
+"""gazette parse FILE|- [-o OUT.json | -o -]"""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from ..api import parse_file
 from ..export.json_out import document_json, write_atomic
+from .stdio import is_stdio, read_stdin, write_stdout
 
 
 def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
@@ -18,19 +19,22 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
         description="Convert one document (.txt, .md, .pdf, .docx, .html) into JSON that is validated "
         "against schemas/document.schema.json before it is written.",
         epilog="examples:\n  gazette parse corpus/qingpu-innovation-economy-14th-fyp.txt -o out.json\n"
-        "  gazette parse plan.pdf -o - | jq .metadata",
+        "  gazette parse plan.pdf -o - | jq .metadata\n"
+        "  curl -s https://example.gov.cn/notice.html | gazette parse - > notice.json",
         formatter_class=formatter,
     )
-    p.add_argument("file", type=Path, help="the document to convert")
-    p.add_argument("-o", "--output", default=None, help="output JSON path, or - for stdout (default: FILE.json beside the input)")
+    p.add_argument("file", type=Path, help="the document to convert; - reads it from standard input "
+                   "(format sniffed from the bytes: PDF, DOCX, HTML, else text)")
+    p.add_argument("-o", "--output", default=None, help="output JSON path, or - for standard output "
+                   "(default: FILE.json beside the input; standard output when FILE is -)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = parse_file(args.file)
+    doc = read_stdin() if is_stdio(args.file) else parse_file(args.file)
     text = document_json(doc)
-    if args.output == "-":
-        sys.stdout.write(text + "\n")
+    if is_stdio(args.output) or (args.output is None and is_stdio(args.file)):
+        write_stdout(text)
         return 0
     out = Path(args.output) if args.output else args.file.with_suffix(".json")
     write_atomic(out, text)

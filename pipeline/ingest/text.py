@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import Code, InputError
 from ..model import Source, SourceFormat, Warning_
 from .base import RawDocument
+from .plain import prepare_plain_text
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -134,6 +135,7 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
     text, more = clean_decoded(text)
     if not text.strip():
         raise InputError(Code.EMPTY_INPUT, path=path)
+    text, joins, wrapped = prepare_plain_text(text)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -142,8 +144,9 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
         encoding_confidence=confidence,  # type: ignore[arg-type]
         engine="text",
         size_bytes=len(data),
+        offset_map=joins,
     )
-    return RawDocument(text=text, source=source, warnings=warnings + more)
+    return RawDocument(text=text, source=source, warnings=warnings + more + wrapped)
 
 
 def read_text_file(path: Path) -> RawDocument:

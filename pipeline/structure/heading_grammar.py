@@ -78,6 +78,7 @@ class Candidate:
     title: str
     run_in: bool
     strong: bool
+    restarts: bool = False  # a 一 whose series goes on to a strong 二: a bound document starting again
 
 
 def clean_title(title: str) -> str:
@@ -107,8 +108,8 @@ def _marker_text(style: Style, m: regex.Match[str]) -> str:
         return m.group("hashes")
     if style is Style.AR:
         return "1" + m.group("sep")
-    if style in CONTINUOUS_STYLES:
-        return "第一" + style.value
+    if style in CONTINUOUS_STYLES:  # 第三章 as written: the number is part of how it is cited
+        return "第" + m.group("num") + style.value
     if style is Style.CN:
         return "一" + m.group("sep")
     return style.value
