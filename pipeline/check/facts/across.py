@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import regex
 
-from ...model import Evidence, EvidenceFigure, EvidenceStrength, Severity, Span, Verdict
+from ...model import Evidence, EvidenceStrength, Severity, Verdict
 from ..context import Context, Draft, RuleCode, stated_interval, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval, fmt_sig
@@ -29,17 +29,6 @@ REAL_GROWTH = regex.compile(r"生产总值|增加值|GDP")
 CHANGING_SET = regex.compile(r"规模以上|规上|限额以上|限上")
 HUNDRED = Decimal(100)
 MISPRINT_POWERS = (4, 8, 3, 1, 2)  # 万↔亿 first, then 千, 十, 百
-
-
-def figure_of(ctx: Context, role: str, fig: Figure) -> EvidenceFigure:
-    return EvidenceFigure(role=role, text=ctx.text[fig.start : fig.end], span=Span(start=fig.start, end=fig.end),
-                          claim_id=fig.claim_ids[0] if fig.claim_ids else None)
-
-
-def evidence(ctx: Context, strength: EvidenceStrength, basis: str, figs: list[tuple[str, Figure]],
-             reason: str | None = None) -> Evidence:
-    return Evidence(strength=strength, basis=basis, reason=reason,
-                    figures=[figure_of(ctx, role, f) for role, f in figs])
 
 
 def signed(iv: Interval, down: bool) -> Interval:
@@ -130,14 +119,14 @@ def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, 
         reason = "the 规模以上/限额以上 set changes every year; its growth is on comparable units"
     if reason is not None:
         return _draft(ctx, rel, Verdict.UNVERIFIABLE, f"{head}; {reason}", used, c, stated_value,
-                      evidence(ctx, strength, basis, figs, reason), exemption=reason)
+                      ctx.evidence(strength, basis, figs, reason), exemption=reason)
     if fits:
         return _draft(ctx, rel, Verdict.CONSISTENT, f"{head}: consistent", used, c, stated_value,
-                      evidence(ctx, strength, basis, figs))
+                      ctx.evidence(strength, basis, figs))
     if same_phrase:
         severity = Severity.MINOR if stated.gap(rel.computed) < Decimal(1).scaleb(-c.decimals) else Severity.MAJOR
         return _draft(ctx, rel, Verdict.INCONSISTENT, f"{head}: {verdict_word(Verdict.INCONSISTENT)}", used, c,
-                      stated_value, evidence(ctx, strength, basis, figs), severity=severity)
+                      stated_value, ctx.evidence(strength, basis, figs), severity=severity)
     for power in MISPRINT_POWERS if by_name else ():
         for scale in (Decimal(10) ** power, Decimal(10) ** -power):
             alt = _relation(cur, prev, change, scale)
@@ -145,11 +134,11 @@ def judge_across(ctx: Context, cur: Fact, prev: Fact, change: Fact, basis: str, 
                 why = (f"it fits only with {prev.figure.label()} read ×{fmt_sig(scale, 1, 0)}: a unit misprint "
                        "(a revision never moves a level by a power of ten)")
                 return _draft(ctx, rel, Verdict.INCONSISTENT, f"{head}; {why}", used, c, stated_value,
-                              evidence(ctx, EvidenceStrength.COMPLETE, basis, figs), severity=Severity.MAJOR)
+                              ctx.evidence(EvidenceStrength.COMPLETE, basis, figs), severity=Severity.MAJOR)
     why = (f"the {prev.year} level was likely revised after {prev.figure.label()} was printed: the stated "
            f"change implies a {prev.year} level of {implied_base(cur, change)}")
     return _draft(ctx, rel, Verdict.UNVERIFIABLE, f"{head}; {why}", used, c, stated_value,
-                  evidence(ctx, strength, basis, figs, "revision of a preliminary figure?"), exemption=why)
+                  ctx.evidence(strength, basis, figs, "revision of a preliminary figure?"), exemption=why)
 
 
 def _draft(ctx: Context, rel: Relation, verdict: Verdict, expl: str, used: list[Figure], judged: Figure,

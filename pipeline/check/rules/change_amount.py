@@ -14,7 +14,7 @@ from ...model import EvidenceStrength
 from ..changes import FromTo, from_to
 from ..context import Context, Draft, RuleCode, judged_draft
 from ..facts import Role, facts_of
-from ..facts.across import against_last_year, evidence
+from ..facts.across import against_last_year
 from ..units import RATIO_DIMS
 
 
@@ -39,6 +39,6 @@ def _draft(ctx: Context, ft: FromTo) -> Draft:
     point = (hi.value * hi.factor - lo.value * lo.factor) * unit
     draft = judged_draft(ctx, RuleCode.CHANGE_AMOUNT, f"{hi.label()} − {lo.label()}", [d, ft.a, ft.b], d,
                          computed, point, suffix=f"{d.scale}{d.unit}")
-    draft.evidence = evidence(ctx, EvidenceStrength.COMPLETE, "a from–to phrase with its change",
+    draft.evidence = ctx.evidence(EvidenceStrength.COMPLETE, "a from–to phrase with its change",
                               [("change", d), ("base", ft.a), ("level", ft.b)])
     return draft

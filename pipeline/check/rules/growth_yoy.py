@@ -19,7 +19,7 @@ from ...model import EvidenceStrength, Verdict
 from ..changes import FromTo, from_to
 from ..context import Context, Draft, RuleCode, judged_draft
 from ..facts import Fact, Role, facts_of
-from ..facts.across import against_last_year, evidence
+from ..facts.across import against_last_year
 from ..figures import Figure
 from ..interval import Interval, fmt_interval, fmt_sig
 
@@ -43,14 +43,11 @@ def check(ctx: Context) -> list[Draft]:
         stated = facts.index.same_indicator(change, change.year)[0] if change.year is not None else None
         if rate is not None and stated is not None and stated.figure.start < change.figure.start:
             draft = _level_change(ctx, stated, change, rate)
-            if draft.evidence is not None:
+            if draft.evidence is not None:  # the checker's gate keeps a mismatch unverifiable
                 draft.evidence.strength = EvidenceStrength.PARTIAL
                 draft.evidence.basis = (f"a change and its rate stated after the level, under the same name "
                                         f"({stated.key})")
-            if draft.verdict == Verdict.INCONSISTENT:
-                why = "the level is matched by name only: it may be another scope or period"
-                draft.verdict, draft.severity, draft.exemption = Verdict.UNVERIFIABLE, None, why
-                draft.explanation = f"{draft.explanation.rsplit(':', 1)[0]}; {why}"
+                draft.evidence.reason = "the level is matched by name only: it may be another scope or period"
             out.append(draft)
     for ft in from_to(ctx):
         if ft.change is not None and ft.change.dimension == "percent" and ft.a.dimension != "percent":
@@ -67,7 +64,7 @@ def _judge_rate(ctx: Context, what: str, figs: list[Figure], rate: Figure, compu
 def _level_change(ctx: Context, level: Fact, delta: Fact, rate: Fact) -> Draft:
     lv, dv_fig, rv = level.figure, delta.figure, rate.figure
     figs = [rv, lv, dv_fig]
-    ev = evidence(ctx, EvidenceStrength.COMPLETE, ONE_PHRASE, [("rate", rv), ("level", lv), ("change", dv_fig)])
+    ev = ctx.evidence(EvidenceStrength.COMPLETE, ONE_PHRASE, [("rate", rv), ("level", lv), ("change", dv_fig)])
     lvl, dlt = lv.base_interval(), dv_fig.base_interval()
     base = lvl + dlt if delta.down else lvl - dlt
     pv, dv = lv.value * lv.factor, dv_fig.value * dv_fig.factor
@@ -110,14 +107,14 @@ def _implied_earlier(ctx: Context, level: Fact, delta: Fact) -> Draft:
             f"(interval {fmt_interval(computed, 2)}{u})")
     return Context.draft(RuleCode.GROWTH_YOY, Verdict.UNVERIFIABLE, expl, [lv, d], kind="implied",
                          computed=computed, computed_value=point,
-                         evidence=evidence(ctx, EvidenceStrength.COMPLETE, "a level with its change in one phrase",
+                         evidence=ctx.evidence(EvidenceStrength.COMPLETE, "a level with its change in one phrase",
                                            [("level", lv), ("change", d)], "no rate or earlier level to check against"))
 
 
 def _from_to(ctx: Context, ft: FromTo, rate: Figure) -> Draft:
     ratio = ft.b.base_interval() / ft.a.base_interval()
     point_ratio = (ft.b.value * ft.b.factor) / (ft.a.value * ft.a.factor)
-    ev = evidence(ctx, EvidenceStrength.COMPLETE, "a from–to phrase with its rate",
+    ev = ctx.evidence(EvidenceStrength.COMPLETE, "a from–to phrase with its rate",
                   [("rate", rate), ("base", ft.a), ("level", ft.b)])
     if ft.change_down:
         computed, point = (Interval.exact(1) - ratio) * HUNDRED, (1 - point_ratio) * 100

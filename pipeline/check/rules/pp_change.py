@@ -15,7 +15,7 @@ from ...model import EvidenceStrength
 from ..changes import FromTo, from_to
 from ..context import Context, Draft, RuleCode, judged_draft
 from ..facts import Role, facts_of
-from ..facts.across import against_last_year, evidence, judge_across
+from ..facts.across import against_last_year, judge_across
 
 RATES = {"percent", "permille"}
 
@@ -45,6 +45,6 @@ def _draft(ctx: Context, ft: FromTo) -> Draft:
     draft = judged_draft(ctx, RuleCode.PP_CHANGE, f"{hi.label()} − {lo.label()}", [ft.change, ft.a, ft.b],
                          ft.change, hi.interval() - lo.interval(), hi.value - lo.value, suffix="个百分点",
                          exempt=None)
-    draft.evidence = evidence(ctx, EvidenceStrength.COMPLETE, "a from–to phrase with its change in points",
+    draft.evidence = ctx.evidence(EvidenceStrength.COMPLETE, "a from–to phrase with its change in points",
                               [("change", ft.change), ("base", ft.a), ("level", ft.b)])
     return draft
