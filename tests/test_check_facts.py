@@ -139,3 +139,13 @@ def test_table_rows_meet_last_years_table() -> None:
     wrong = parse_text(text.replace("| 6400703 |", "| 8400703 |"))
     (chk,) = _touching([c for c in wrong.checks if c.rule == "growth_yoy"], wrong.text, "8400703", "7316292")
     assert chk.verdict == "unverifiable" and "revised" in chk.explanation  # a revision, never an alarm
+
+
+def test_real_growth_from_nominal_growth_and_the_price_index() -> None:
+    # 2024年我国卫生健康事业发展统计公报: 医院次均门诊费用 and note ② 居民消费价格指数为100.2
+    text = ("2024年，医院次均门诊费用361.0元，按当年价格比上年下降0.2%，按可比价格下降0.4%。\n"
+            "注：①绝对数按当年价格计算。②2024年居民消费价格指数为100.2。\n")
+    (chk,) = [c for c in parse_text(text).checks if "price index" in c.explanation]
+    assert chk.verdict == "consistent" and chk.computed is not None and round(chk.computed.value or 0, 2) == -0.40
+    (off,) = [c for c in parse_text(text.replace("下降0.4%", "下降2.4%")).checks if "price index" in c.explanation]
+    assert off.verdict == "unverifiable"  # which index deflates the figure is not said: never an alarm

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...model import EvidenceStrength, Verdict
+from ...model import EvidenceStrength, Span, Verdict
 from ..changes import FromTo, from_to
 from ..context import Context, Draft, RuleCode, judged_draft
-from ..facts import Fact, Role, facts_of
-from ..facts.across import against_last_year
+from ..facts import Fact, Role, deflated, facts_of
+from ..facts.across import against_last_year, signed
 from ..figures import Figure
 from ..interval import Interval, fmt_interval, fmt_sig
 
@@ -52,7 +52,30 @@ def check(ctx: Context) -> list[Draft]:
     for ft in from_to(ctx):
         if ft.change is not None and ft.change.dimension == "percent" and ft.a.dimension != "percent":
             out.append(_from_to(ctx, ft, ft.change))
+    found = deflated.pairs(ctx)
+    index = deflated.price_index(ctx.text) if found else None
+    if index is not None:
+        out.extend(_real_growth(ctx, pair, *index) for pair in found)
     return out
+
+
+def _real_growth(ctx: Context, pair: deflated.Deflated, index: Interval, mid: Decimal,
+                 at: tuple[int, int]) -> Draft:
+    n, r = pair.nominal, pair.real
+    nominal = signed(n.interval(), pair.nominal_down).scale(Decimal("0.01")) + Interval.exact(1)
+    computed = (nominal / index.scale(Decimal("0.01")) - Interval.exact(1)).scale(100)
+    nv = (-n.value if pair.nominal_down else n.value) / 100
+    point = ((1 + nv) / (mid / 100) - 1) * 100
+    what = f"(1 {'−' if pair.nominal_down else '+'} {n.label()}) / ({mid.normalize()}/100) − 1"
+    draft = judged_draft(ctx, RuleCode.GROWTH_YOY, what, [r, n], r, computed, point, suffix="%",
+                         stated_iv=signed(r.interval(), pair.real_down))
+    draft.spans.append(Span(start=at[0], end=at[1]))
+    draft.explanation = f"real growth from nominal growth and the price index {mid.normalize()}: {draft.explanation}"
+    draft.evidence = ctx.evidence(
+        EvidenceStrength.PARTIAL, "a nominal and a real rate in one phrase, and the document's consumer price index",
+        [("real rate", r), ("nominal rate", n)],
+        "the price index that deflates this figure is not named; the document's one consumer price index is used")
+    return draft
 
 
 def _judge_rate(ctx: Context, what: str, figs: list[Figure], rate: Figure, computed: Interval,
