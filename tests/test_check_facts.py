@@ -149,3 +149,15 @@ def test_real_growth_from_nominal_growth_and_the_price_index() -> None:
     assert chk.verdict == "consistent" and chk.computed is not None and round(chk.computed.value or 0, 2) == -0.40
     (off,) = [c for c in parse_text(text.replace("下降0.4%", "下降2.4%")).checks if "price index" in c.explanation]
     assert off.verdict == "unverifiable"  # which index deflates the figure is not said: never an alarm
+
+
+def test_from_to_without_a_change_checks_its_direction() -> None:
+    # 2026年广东省政府工作报告: 每万人口发明专利拥有量从28件提高到70件
+    text = "每万人口发明专利拥有量从28件提高到70件。\n"
+    (chk,) = [c for c in parse_text(text).checks if c.rule == "growth_yoy"]
+    assert chk.verdict == "consistent" and "150.00%" in chk.explanation
+    (bad,) = [c for c in parse_text(text.replace("从28件", "从98件")).checks if c.rule == "growth_yoy"]
+    assert bad.verdict == "inconsistent"
+    # 2016年政府工作报告: a per-head word between 从 and the figure
+    (chk,) = [c for c in parse_text("财政补助标准从人均40元提高到45元。\n").checks if c.rule == "growth_yoy"]
+    assert chk.verdict == "consistent" and "12.50%" in chk.explanation

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...model import EvidenceStrength, Span, Verdict
+from ...model import EvidenceStrength, Severity, Span, Verdict
 from ..changes import FromTo, from_to
-from ..context import Context, Draft, RuleCode, judged_draft
+from ..context import Context, Draft, RuleCode, judged_draft, stated_interval
 from ..facts import Fact, Role, deflated, facts_of
 from ..facts.across import against_last_year, signed
 from ..figures import Figure
@@ -52,6 +52,8 @@ def check(ctx: Context) -> list[Draft]:
     for ft in from_to(ctx):
         if ft.change is not None and ft.change.dimension == "percent" and ft.a.dimension != "percent":
             out.append(_from_to(ctx, ft, ft.change))
+        elif ft.change is None and ft.annual is None:
+            out.append(_direction(ctx, ft))
     found = deflated.pairs(ctx)
     index = deflated.price_index(ctx.text) if found else None
     if index is not None:
@@ -132,6 +134,33 @@ def _implied_earlier(ctx: Context, level: Fact, delta: Fact) -> Draft:
                          computed=computed, computed_value=point,
                          evidence=ctx.evidence(EvidenceStrength.COMPLETE, "a level with its change in one phrase",
                                            [("level", lv), ("change", d)], "no rate or earlier level to check against"))
+
+
+def _direction(ctx: Context, ft: FromTo) -> Draft:
+    """`从28件提高到70件` with no change stated: the verb's direction is what can be checked
+    (B > A for 提高, B < A for 下降); the change and growth it implies are reported with it."""
+    a, b = ft.a, ft.b
+    av, bv = a.value * a.factor, b.value * b.factor
+    rates = a.dimension in ("percent", "permille")
+    implied = (f"{fmt_sig(b.value - a.value)}个百分点" if rates and a.unit == b.unit
+               else f"{fmt_sig((bv / av - 1) * 100)}%" if av > 0 else "")
+    quals = [q for q in (stated_interval(ctx, f)[1] for f in (a, b)) if q]
+    fits = bv < av if ft.down else bv > av
+    rule = RuleCode.PP_CHANGE if rates else RuleCode.GROWTH_YOY
+    said = "down" if ft.down else "up"
+    expl = (f"{a.label()} to {b.label()}, said to go {said}: the change implied is {implied}"
+            if implied else f"{a.label()} to {b.label()}, said to go {said}")
+    if fits or quals:
+        verdict = Verdict.CONSISTENT if fits else Verdict.UNVERIFIABLE
+        expl += "; consistent" if fits else f"; {quals[0]}"
+    else:
+        verdict = Verdict.INCONSISTENT
+        expl += f"; the second level is {'not below' if ft.down else 'not above'} the first: inconsistent"
+    draft = Context.draft(rule, verdict, expl, [b, a], judged=b, stated=float(b.value),
+                          severity=Severity.MAJOR if verdict == Verdict.INCONSISTENT else None)
+    draft.evidence = ctx.evidence(EvidenceStrength.COMPLETE, "a from–to phrase and its verb",
+                                  [("base", a), ("level", b)])
+    return draft
 
 
 def _from_to(ctx: Context, ft: FromTo, rate: Figure) -> Draft:
