@@ -66,13 +66,16 @@ def _relation(cur: Fact, prev: Fact, change: Fact, scale: Decimal = Decimal(1)) 
 
 
 def implied_interval(cur: Fact, change: Fact) -> Interval | None:
-    """Last year's level the stated change implies, in base units (None for a change in points)."""
+    """Last year's level the stated change implies, in base units (a rate's points for a change
+    in percentage points)."""
     a, c = cur.figure, change.figure
     if change.role == Role.RATE:
         ratio = Interval.exact(1) + signed(c.interval(), change.down).scale(Decimal("0.01"))
         return a.base_interval() / ratio if ratio.lo > 0 else None
     if change.role == Role.CHANGE:
         return a.base_interval() - signed(c.base_interval(), change.down)
+    if change.role == Role.PP and a.dimension == "percent":
+        return a.base_interval() - signed(c.interval(), change.down)
     return None
 
 

@@ -25,10 +25,12 @@ UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增产|净�
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|减产|少|降|减"
 REF = r"上年末|上年底|上年同期|上年|去年同期|去年|上一年|年初"
 EXEMPT = r"按?(?:可比价格?|不变价格?|可比口径|同口径)(?:计算)?[,，]?|可比|同口径"
+# a short noun restating the subject (份额, 余额), never a word that spreads the change over a list
+NOUN = r"(?:(?!分别|均|各|都)\p{Han}){0,3}?"
 # between two figures of a phrase: 比上年末增加 / ,增长 / (增长 … ) / ,份额比上年提升 (a short noun
 # may restate the subject before 比 or 同比)
 LINK = regex.compile(
-    rf"^\s*[)）]?\s*[,，、(（]?\s*(?:\p{{Han}}{{0,3}}?(?:比|较)(?P<ref>{REF})|\p{{Han}}{{0,3}}?(?P<ref>同比))?\s*"
+    rf"^\s*[)）]?\s*[,，、(（]?\s*(?:{NOUN}(?:比|较)(?P<ref>{REF})|{NOUN}(?P<ref>同比))?\s*"
     rf"(?P<exempt>{EXEMPT})?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$"
 )
 # the words that end a change's own label: 与上年比较,卫生技术人员增加 → 卫生技术人员
