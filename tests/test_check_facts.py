@@ -161,3 +161,10 @@ def test_from_to_without_a_change_checks_its_direction() -> None:
     # 2016年政府工作报告: a per-head word between 从 and the figure
     (chk,) = [c for c in parse_text("财政补助标准从人均40元提高到45元。\n").checks if c.rule == "growth_yoy"]
     assert chk.verdict == "consistent" and "12.50%" in chk.explanation
+
+
+def test_the_levels_name_said_again_before_its_change() -> None:
+    # 南京市2023年公报: 成交额1001.57亿元，成交额增长16.91%
+    doc = parse_text("全市共认定登记技术合同35585份，成交额1001.57亿元，成交额增长16.91%。\n")
+    (level,) = facts_of(Context(doc)).levels
+    assert level.key == "成交额" and [c.role for c in level.changes] == [Role.RATE]

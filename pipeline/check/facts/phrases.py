@@ -33,6 +33,7 @@ LINK = regex.compile(
     rf"^\s*[)）]?\s*[,，、(（]?\s*(?:{NOUN}(?:比|较)(?P<ref>{REF})|{NOUN}(?P<ref>同比))?\s*"
     rf"(?P<exempt>{EXEMPT})?(?P<verb>{UP}|{DOWN})(?:了)?(?:为|达)?\s*$"
 )
+RESTATED = regex.compile(rf"^\s*[,，]\s*(?P<noun>\p{{Han}}{{2,5}}?)(?P<ref>)(?P<exempt>)(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
 # the words that end a change's own label: 与上年比较,卫生技术人员增加 → 卫生技术人员
 CHANGE_TAIL = regex.compile(rf"(?:(?:比|较)(?:{REF})|同比|与上年(?:相)?比较?)?(?P<verb>{UP}|{DOWN})(?:了)?\s*$")
 PREVIOUS_OPEN = regex.compile(rf"^\s*[,，]\s*(?:比|较)(?P<ref>{REF})\s*[(（]\s*$")
@@ -62,6 +63,12 @@ class Phrase:
 
     def first(self, kind: str) -> Change | None:
         return next((c for c in self.changes if c.kind == kind), None)
+
+
+def _restated(text: str, level: Figure, last: Figure, fig: Figure) -> regex.Match[str] | None:
+    """`成交额1001.57亿元,成交额增长16.91%`: the level's own name said again before the verb."""
+    m = RESTATED.match(text[last.end : fig.start]) if last is level else None
+    return m if m and m.group("noun") in text[max(0, level.start - 12) : level.start] else None
 
 
 def _kind(level: Figure, fig: Figure) -> str | None:
@@ -97,7 +104,7 @@ def read_phrases(text: str, figures: list[Figure], sentence_end: list[int]) -> l
             fig = figures[j]
             if fig.start >= sentence_end[i] or fig.start - last.end > MAX_GAP:
                 break
-            link = LINK.match(text[last.end : fig.start])
+            link = LINK.match(text[last.end : fig.start]) or _restated(text, level, last, fig)
             kind = _kind(level, fig) if link else None
             if link is None or kind is None or any(c.kind == kind for c in phrase.changes):
                 break
