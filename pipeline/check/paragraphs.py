@@ -168,13 +168,19 @@ def _read(ctx: Context) -> list[Group]:
     triggers = [(m.start(), m.end(), "其中", "") for m in QIZHONG.finditer(text)]
     triggers += [(m.start(), m.end(), "中", m.group("noun")) for m in ZHONG.finditer(text)]
     triggers += [(m.start(), m.end(), "按", m.group("noun") or "") for m in INTRO.finditer(text)]
-    triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text)]
+    triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text) if _lists_figures(ctx, m.end())]
     out: list[Group] = []
     for start, end, kind, noun in sorted(triggers):
         if ctx.in_table(start):
             continue
         out += _groups_at(ctx, start, end, kind, noun.strip())
     return out
+
+
+def _lists_figures(ctx: Context, pos: int) -> bool:
+    """A bracket opened at `pos` closes soon and holds two figures or more (most hold none)."""
+    close = ctx.text.find(")", pos, pos + 200)
+    return close >= 0 and len(ctx.figures_in(pos, close)) >= 2
 
 
 def _open_bracket(text: str, lo: int, pos: int) -> int | None:

@@ -73,7 +73,11 @@ def stated_whole(ctx: Context, noun: str, num: Figure, before: int, since: int |
     if local:
         return local[-1]
     values = {f.value * f.factor for f in mentions}
-    return mentions[-1] if len(values) == 1 else None
+    if len(values) == 1:
+        return mentions[-1]
+    # stated elsewhere with other values (bulletins of several years bound in one file): only
+    # another name of it in this paragraph can tell which
+    return _alias_whole(ctx, noun.strip(), num, before, ctx.paragraph(before)[0] if since is None else since)
 
 
 def _alias_whole(ctx: Context, noun: str, num: Figure, before: int, since: int) -> Figure | None:
@@ -98,6 +102,10 @@ def loose_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | N
     p0, _ = ctx.paragraph(before)
     spans = [(p0, before)] + ([(ctx.paragraph(p0 - 1)[0], p0)] if p0 else [])
     period = period_lead(ctx, before)  # a level of another period (4月 vs 1-4月) is no whole
+    for name in names[1:]:  # 出口总额 stated plainly as 出口 (其中,出口3462.7亿元) before 进出口总额
+        plain = [f for f in _mentions(ctx, name, num, before) if f.start >= spans[-1][0]]
+        if plain:
+            return plain[-1]
     for lo, hi in spans:
         for name in names:
             for m in regex.finditer(regex.escape(name), ctx.text[lo:hi]):
