@@ -22,6 +22,7 @@ the triggers, each reading its own sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -135,6 +136,7 @@ class Group:
 
 
 _CACHE: WeakKeyDictionary[Context, list[Group]] = WeakKeyDictionary()
+_SHARES: WeakKeyDictionary[Context, dict[int, tuple[Group, Part]]] = WeakKeyDictionary()
 
 
 def groups(ctx: Context) -> list[Group]:
@@ -146,12 +148,18 @@ def groups(ctx: Context) -> list[Group]:
 
 
 def share_of(ctx: Context, pct: Figure) -> tuple[Group, Part] | None:
-    """The group and part whose (占x%) share `pct` is."""
-    for g in groups(ctx):
-        for p in g.parts:
-            if p.share is pct:
-                return g, p
-    return None
+    """The group and part whose (占x%) share `pct` is (an index built once)."""
+    if ctx not in _SHARES:
+        _SHARES[ctx] = {p.share.start: (g, p) for g in groups(ctx) for p in g.parts if p.share is not None}
+    found = _SHARES[ctx].get(pct.start)
+    return found if found is not None and found[1].share is pct else None
+
+
+def groups_between(ctx: Context, lo: int, hi: int) -> list[Group]:
+    """The groups whose trigger lies in [lo, hi)."""
+    found = groups(ctx)
+    starts = [g.trigger for g in found]
+    return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def group_strength(g: Group) -> EvidenceStrength:

@@ -19,7 +19,7 @@ from ..breakdowns import DEFINED_SHARES, breakdown_in
 from ..context import Context, Draft, RuleCode, judge, judged_draft, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
-from ..paragraphs import Group, group_strength, groups
+from ..paragraphs import Group, group_strength, groups, groups_between
 from ..relation_evidence import COMPLETE, PARTIAL, evidence, with_evidence
 from ..wholes import stated_whole
 
@@ -84,7 +84,7 @@ def _defined_shares(ctx: Context) -> list[Draft]:
             if pct is None or ctx.in_table(m.start()):
                 continue
             p0, _ = ctx.paragraph(m.start())
-            found = [(g, p) for g in groups(ctx) if g.whole is not None and p0 <= g.trigger < m.start()
+            found = [(g, p) for g in groups_between(ctx, p0, m.start()) if g.whole is not None
                      for p in g.parts if part_word in p.name and p.share is None]
             if len(found) != 1:
                 continue
