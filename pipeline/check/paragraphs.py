@@ -43,13 +43,13 @@ QIZHONG = regex.compile(r"其中")
 # (其中…) (a 其中 group) nor (含…)/(包括…) (sub-items the figure includes, listed as examples)
 BRACKET_LIST = regex.compile(r"\((?!其中|含|包括|包含|不含|注)")
 # `X中,` opening a sentence: 医院中, / 2024年末卫生人员总数中, (not 其中, 集中, 高中 …)
-ZHONG = regex.compile(r"(?:(?<=[。\n])|^)(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:。\n()]{2,16}?)(?<![其集高初之当])中[,:]",
-                      regex.M)
+ZHONG = regex.compile(r"(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:。\n()]{2,16}?)(?<![其集高初之当])中[,:]")
 # a breakdown opened at a sentence start (按经营地统计, 分领域看, 从地区看, 按产业分) or after its
-# whole's name (医院按等级分:)
-INTRO = regex.compile(r"(?:(?:(?<=[。\n])|^)(?P<noun>[^\d,;:。\n()]{0,16}?)|(?<=[,:]))"
-                      r"(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]",
-                      regex.M)
+# whole's name (医院按等级分:); BREAKDOWN alone also opens one after a comma
+BREAKDOWN = r"(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]"
+INTRO = regex.compile(r"(?P<noun>[^\d,;:。\n()]{0,16}?)" + BREAKDOWN)
+INTRO_AFTER_COMMA = regex.compile(r"(?<=[,:])" + BREAKDOWN)
+SENTENCE_START = regex.compile(r"[。\n]")
 # a delta, not a level (新增 counts the year's flow: 新增公路63.9万公里,其中高速公路3.3万公里 are levels)
 CHANGE_BEFORE = regex.compile(
     r"(?:增加(?!值)|减少|增长|下降|提高|降低|增产|减产|比上年|同比|净增|多|少)[^,;、:]{0,3}$")
@@ -174,8 +174,15 @@ def group_strength(g: Group) -> EvidenceStrength:
 def _read(ctx: Context) -> list[Group]:
     text = ctx.text
     triggers = [(m.start(), m.end(), "其中", "") for m in QIZHONG.finditer(text)]
-    triggers += [(m.start(), m.end(), "中", m.group("noun")) for m in ZHONG.finditer(text)]
-    triggers += [(m.start(), m.end(), "按", m.group("noun") or "") for m in INTRO.finditer(text)]
+    # patterns anchored at sentence starts are matched there only (a search would retry them at
+    # every position: superlinear on long texts)
+    starts = [0, *(m.end() for m in SENTENCE_START.finditer(text))]
+    for kind, pattern in (("中", ZHONG), ("按", INTRO)):
+        for at in starts:
+            m = pattern.match(text, at, min(len(text), at + 48))
+            if m:
+                triggers.append((m.start(), m.end(), kind, m.group("noun") or ""))
+    triggers += [(m.start(), m.end(), "按", "") for m in INTRO_AFTER_COMMA.finditer(text)]
     triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text) if _lists_figures(ctx, m.end())]
     out: list[Group] = []
     for start, end, kind, noun in sorted(triggers):
