@@ -44,8 +44,8 @@ class Code(str, Enum):
     # usage
     BAD_ARGUMENT = "E401"
     # reviews
-    BAD_REVIEW = "E501"
-    REVIEW_NO_CHECK = "E502"
+    BAD_REVIEW = "E601"
+    REVIEW_NO_CHECK = "E602"
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"
@@ -54,6 +54,9 @@ class Code(str, Enum):
     PDF_UNMAPPED_GLYPHS = "W101"
     PDF_FALLBACK_ENGINE = "W102"
     PDF_PAGES_WITHOUT_TEXT = "W103"
+    PDF_TEXT_LAYER_UNUSABLE = "W104"
+    PDF_PAGES_OCR = "W105"
+    DOCX_READ_DIRECTLY = "W111"
     TABLE_SEQUENCE_GAP = "W201"
     TABLE_ROW_UNALIGNED = "W202"
     CHECK_RULE_FAILED = "W301"
@@ -94,6 +97,9 @@ MESSAGES: dict[Code, str] = {
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
     Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
+    Code.PDF_TEXT_LAYER_UNUSABLE: "some PDF pages have a text layer without a Unicode mapping: their text is left out",
+    Code.PDF_PAGES_OCR: "some PDF pages were read by OCR: check their figures against the page",
+    Code.DOCX_READ_DIRECTLY: "python-docx refused the DOCX package; its XML was read directly",
     Code.TABLE_SEQUENCE_GAP: "table sequence numbers do not run 1..N",
     Code.TABLE_ROW_UNALIGNED: "a table row could not be aligned with the header",
     Code.CHECK_RULE_FAILED: "a check rule failed on this document and was skipped (a bug: please report it)",

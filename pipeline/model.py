@@ -58,7 +58,11 @@ class Source(_Model):
     encoding: str | None = Field(default=None, description="detected text encoding (text and HTML inputs)")
     encoding_confidence: Literal["declared", "bom", "valid", "guessed"] | None = None
     pages: int | None = None
-    engine: str | None = Field(default=None, description="what read the file, e.g. pypdfium2, pdfplumber, lxml")
+    engine: str | None = Field(
+        default=None,
+        description="which path made the text: pdfium (the PDF's text layer), pdfium+ocr (some pages OCR'd from a "
+        "PDFium rendering), python-docx, docx-xml (a package python-docx refused, read from its XML), lxml, text",
+    )
     size_bytes: int = 0
     offset_map: list[tuple[int, int]] | None = Field(
         default=None,

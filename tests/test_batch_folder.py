@@ -147,3 +147,13 @@ def test_the_terminal_gets_the_timing_and_resume_count(two_folders: tuple[Path, 
     first_line = [line for line in capsys.readouterr().out.splitlines() if line.startswith("documents")][-1]
     assert first_line.startswith("documents  3: ok 3 (resumed 2), error 0, timeout 0  in ")
     assert first_line.endswith(" s")
+
+
+def test_an_input_named_summary_does_not_collide_with_the_batch_summary(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(FIXTURES / "plan-excerpt.txt", tmp_path / "in" / "summary.txt")
+    out = tmp_path / "out"
+    _batch(out, tmp_path / "in")
+    assert [r["output"] for r in _index(out)] == ["summary.txt.json"]
+    assert json.loads((out / "summary.txt.json").read_text(encoding="utf-8"))["schema_version"]
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"] == 1

@@ -91,10 +91,13 @@ def remove_stale_temps(out_dir: Path) -> int:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the pipeline's own files: outputs made by other code are not trusted on resume,
-    so `make run` after a change to a stage redoes the corpus even without a schema bump."""
+    """A hash of the pipeline's own files and of the PDF extraction path (with or without the OCR
+    extra): outputs made by other code or another path are not trusted on resume, so `make run`
+    after a change to a stage, or after installing `gazette[ocr]`, redoes the corpus."""
+    from ..ingest.ocr import extraction_path
+
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(extraction_path().encode() + b"\0")
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

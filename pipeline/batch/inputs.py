@@ -22,6 +22,7 @@ from ..ingest.paths import display_path
 
 EXTENSIONS = frozenset({".txt", ".md", ".pdf", ".docx", ".html", ".htm"})
 MAX_NAME = 120  # characters before the hash suffix; well under the 255-byte limit in UTF-8
+RESERVED = frozenset({"summary"})  # OUT_DIR/summary.json is the batch's own: such an input keeps its extension
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff.\-]+")
 
 
@@ -90,8 +91,8 @@ def output_names(files: Iterable[InputFile]) -> dict[Path, str]:
         groups: dict[str, list[InputFile]] = defaultdict(list)
         for f in files:
             groups[names[f.path].casefold()].append(f)
-        for group in groups.values():
-            if len(group) < 2:
+        for key, group in groups.items():
+            if len(group) < 2 and key not in RESERVED:
                 continue
             for f in group:
                 if level == "extension":

@@ -151,6 +151,10 @@ def _parse_shipped(name: str, payload: bytes) -> Any:
     return parse_bytes(payload, name)
 
 
+# an `ok` document that lost pages for want of the OCR extra: its index line carries the warning
+_TEXT_LEFT_OUT = (Code.PDF_TEXT_LAYER_UNUSABLE.value, Code.PDF_PAGES_WITHOUT_TEXT.value)
+
+
 def convert_one(task: Task) -> Outcome:
     """Parse `task.input`, write `task.output` atomically, and say how it went."""
     from ..api import parse_file
@@ -177,6 +181,8 @@ def convert_one(task: Task) -> Outcome:
             outcome.json_text = text
         outcome.output = task.output
         outcome.sha256 = doc.source.sha256
+        for warning in (w for w in doc.warnings if w.code in _TEXT_LEFT_OUT):
+            outcome.code, outcome.message = warning.code, f"{warning.code} {shown}: {warning.message}"
         data = json.loads(text)
         outcome.counts = counts_of(data)
         rows = document_rows(Path(task.output).stem, data)
