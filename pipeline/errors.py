@@ -44,8 +44,8 @@ class Code(str, Enum):
     # usage
     BAD_ARGUMENT = "E401"
     # reviews
-    BAD_REVIEW = "E501"
-    REVIEW_NO_CHECK = "E502"
+    BAD_REVIEW = "E601"
+    REVIEW_NO_CHECK = "E602"
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"

@@ -76,3 +76,21 @@ def test_spans_map_back_to_the_source_and_the_figures_still_check() -> None:
     assert [s.title for s in doc.sections] == ["综合", "农业", "粮食生产稳定", "工业"]
     rules = {k.rule for k in doc.checks if k.verdict == "consistent"}
     assert "rate_difference" in rules
+
+
+def test_rows_of_a_space_aligned_table_never_run_together() -> None:
+    rows = [f"{name:　<8}  亿元    {value:>10.2f}    {rate:>5.1f}" for name, value, rate in
+            [("地区生产总值", 12345.67, 5.2), ("第一产业", 234.56, 3.1), ("第二产业", 4567.89, 6.0),
+             ("第三产业", 7543.22, 4.9), ("规模以上工业", 4321.00, 6.3), ("固定资产投资", 3210.55, 2.2)]]
+    assert len({len(r) for r in rows}) == 1  # one width: the text reads as wrapped
+    text = "\n".join([*rows, "合计数据为初步核算数。"])
+    assert rejoin_hard_wraps(text)[0] == text
+
+
+def test_latin_words_keep_the_space_a_line_break_stood_for() -> None:
+    words = "Layouts of district plan indicator tables taken from public documents and web pages"
+    para = (words + ". ") * 12
+    wrapped = "\n".join(para[i : i + 40].strip() for i in range(0, len(para), 40))
+    joined, joins = rejoin_hard_wraps(wrapped)
+    assert "\n" not in joined and "  " not in joined
+    assert all(wrapped[source_offset(joins, i)] in (ch, "\n") for i, ch in enumerate(joined))

@@ -50,3 +50,11 @@ def test_a_title_wrapped_over_a_blank_line_is_whole() -> None:
 def test_a_site_label_above_a_whole_title_stays_out() -> None:
     doc = structure("本市要闻\n2026年某区政府工作报告\n各位代表：\n现在，我代表区政府，向大会报告工作。\n")
     assert doc.metadata.title == "2026年某区政府工作报告"
+
+
+def test_a_notice_whose_body_is_the_text_signs_at_its_end() -> None:
+    body = "".join(f"{n}、做好第{n}项工作。各单位要按照要求认真落实，确保工作取得实效。\n" for n in "一二三四五六七八九十")
+    doc = structure(f"各区人民政府，市政府各委、办、局：\n为做好有关工作，现就有关事项通知如下：\n{body}特此通知。\n2025年5月6日\n")
+    md = doc.metadata
+    assert md.recipients == "各区人民政府,市政府各委、办、局" and md.date == "2025-05-06" and md.issuer is None
+    assert md.title is None  # nothing names it: no guess

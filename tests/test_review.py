@@ -98,5 +98,5 @@ def test_review_of_an_unknown_check_is_one_coded_line(tmp_path: Path, capsys: py
     capsys.readouterr()
     assert main(["review", str(out), BULLETIN.stem, "k9999", "--as", "confirmed"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("gazette: error E502") and err.count("\n") == 1
+    assert err.startswith("gazette: error E602") and err.count("\n") == 1
     assert not (out / REVIEWS_FILE).exists()

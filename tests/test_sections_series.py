@@ -52,3 +52,10 @@ def test_a_one_without_a_two_does_not_restart() -> None:
 def test_a_skipped_number_and_spaced_heads_keep_the_series() -> None:
     text = "一、综  合\n正文。\n二、农  业\n正文。\n四、服 务 业\n正文。\n五、贸  易\n正文。\n"
     assert outline(structure(text)) == [(1, "一", "综合"), (1, "二", "农业"), (1, "四", "服务业"), (1, "五", "贸易")]
+
+
+def test_markers_spaced_by_a_layout_are_still_markers() -> None:
+    text = "第 一 章 总  则\n正文。\n一 、综  合\n正文。\n( 一 ) 工  业\n正文。\n二 、农  业\n正文。\n第 二 章 附  则\n正文。\n"
+    doc = structure(text)
+    assert outline(doc) == [(1, "一", "总则"), (2, "一", "综合"), (3, "一", "工业"), (2, "二", "农业"), (1, "二", "附则")]
+    assert [s.marker for s in doc.sections] == ["第一章", "一、", "(一)", "一、", "第二章"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import Code, InputError
@@ -26,6 +27,9 @@ _BOMS: list[tuple[bytes, str]] = [
 
 # zero-width and BOM characters that carry nothing but break matching
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+CONTROLS = {c: " " for c in (*range(32), 0x7F) if c not in (9, 10)}  # other C0 controls and DEL → space
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _cjk_share(text: str) -> float:
@@ -114,12 +118,11 @@ def clean_decoded(text: str) -> tuple[str, list[Warning_]]:
     warnings: list[Warning_] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     before = len(text)
-    text = text.translate(ZERO_WIDTH)
+    if ZERO_WIDTH_RE.search(text):  # translate and compare only when there is work (they cost per character)
+        text = text.translate(ZERO_WIDTH)
     removed = before - len(text)
-    ctrl = {c: " " for c in range(32) if c not in (9, 10)}
-    ctrl[0x7F] = " "
-    cleaned = text.translate(ctrl)
-    replaced = sum(1 for a, b in zip(text, cleaned, strict=True) if a != b)
+    replaced = len(CONTROL_RE.findall(text))
+    cleaned = text.translate(CONTROLS) if replaced else text
     if removed or replaced:
         warnings.append(
             Warning_(

@@ -25,6 +25,7 @@ MAX_TITLE_HEAD = 40  # the first printed line of a title wrapped over two
 MAX_TITLE_TAIL = 6  # its second line: the kind and a word (`实施意见`, `的通知`, `发展规划`)
 BODY_ONLY_RECIPIENTS = 3  # a body-only notice opens with its 主送机关 (after a 文号 at most)
 NOTICE_BODY_LINES = 12  # lines from the 主送机关 of a body-only notice to its signature date
+TAIL_LINES = 3  # a signature at the very end of the text
 
 
 class _View:
@@ -81,10 +82,13 @@ def _body_only_recipients(views: list[_View]) -> int | None:
 
 def _date_signature(views: list[_View], after: int) -> int | None:
     """A body-only notice signed with its date alone (the seal carries the organ): the first date
-    standing alone within NOTICE_BODY_LINES lines after the 主送机关, right after the notice's prose."""
-    for i in range(after + 2, min(len(views), after + 1 + NOTICE_BODY_LINES)):
-        if _date_of_line(views[i].text):
-            return i if _is_prose(views[i - 1].text) else None
+    standing alone within NOTICE_BODY_LINES lines after the 主送机关 (a notice that issues a
+    document), else on one of the last lines (a notice whose body is the text), right after prose."""
+    n = len(views)
+    near = range(after + 2, min(n, after + 1 + NOTICE_BODY_LINES))
+    for i in [*near, *range(max(after + 2, near.stop, n - TAIL_LINES), n)]:
+        if _date_of_line(views[i].text) and _is_prose(views[i - 1].text):
+            return i
     return None
 
 
