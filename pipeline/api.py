@@ -9,10 +9,13 @@ no start-up cost.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from . import limits
 from .check.checker import run_checks
+from .errors import Code, InputError
 from .ingest import RawDocument, read_path
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
@@ -24,6 +27,7 @@ from .structure.sections import extract_sections
 from .structure.tables import extract_tables
 
 Stage = Callable[[Document], Document]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 STAGES: list[tuple[str, Stage]] = [
     ("metadata", extract_metadata),
@@ -44,6 +48,7 @@ def run_stages(doc: Document, *, until: str | None = None) -> Document:
 
 
 def parse_raw(raw: RawDocument, *, until: str | None = None) -> Document:
+    limits.check_chars(len(raw.text), raw.source.path)
     return run_stages(normalize(raw), until=until)
 
 
@@ -53,9 +58,12 @@ def parse_file(path: str | Path, *, until: str | None = None) -> Document:
 
 
 def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
-    """Parse a document given as a string (already decoded)."""
-    from .errors import Code, InputError
-
+    """Parse a document given as a string (already decoded). Raises InputError E012 for
+    anything but a str of valid Unicode (bytes, a lone surrogate), E009 over the character limit."""
+    _require_text(text, "text")
+    if name is not None:
+        _require_text(name, "name")
+    limits.check_chars(len(text), name)
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
@@ -69,3 +77,14 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         size_bytes=len(data),
     )
     return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)
+
+
+def _require_text(value: object, what: str) -> None:
+    """A str that encodes as UTF-8: bytes must be decoded first (ingest.read_text_bytes does it
+    with encoding detection), and a lone surrogate (from a bad decode) has no UTF-8 form."""
+    if not isinstance(value, str):
+        hint = ": decode it first, or write it to a file for parse_file" if isinstance(value, (bytes, bytearray)) else ""
+        raise InputError(Code.NOT_TEXT, f"{what} is {type(value).__name__}, not str{hint}")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise InputError(Code.NOT_TEXT, f"{what} has a lone surrogate U+{ord(bad.group()):04X} at {bad.start()}")

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import GazetteError
+from .commands.options import apply_limit_options
+from .errors import Code, GazetteError, InputError
 
 COMMANDS = ["parse", "check", "batch", "report", "schema", "validate"]
 
@@ -49,10 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        apply_limit_options(args)
         return int(args.func(args) or 0)
     except GazetteError as exc:
         print(f"gazette: error {exc.one_line()}", file=sys.stderr)
         return exc.exit_code
+    except MemoryError:
+        oom = InputError(Code.OUT_OF_MEMORY)
+        print(f"gazette: error {oom.one_line()}", file=sys.stderr)
+        return oom.exit_code
     except KeyboardInterrupt:
         print("gazette: interrupted", file=sys.stderr)
         return 130

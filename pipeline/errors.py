@@ -21,6 +21,11 @@ class Code(str, Enum):
     UNSUPPORTED_FORMAT = "E006"
     UNREADABLE = "E007"
     TOO_LARGE = "E008"
+    TOO_MANY_CHARS = "E009"
+    TOO_MANY_PAGES = "E010"
+    UNPACKED_TOO_LARGE = "E011"
+    NOT_TEXT = "E012"
+    OUT_OF_MEMORY = "E013"
     # PDF
     PDF_NO_TEXT = "E101"
     PDF_ENCRYPTED = "E102"
@@ -33,6 +38,7 @@ class Code(str, Enum):
     SCHEMA_INVALID = "E202"
     SCHEMA_INCOMPATIBLE = "E203"
     JSON_UNREADABLE = "E204"
+    INTEGRITY = "E205"
     # batch
     BATCH_TIMEOUT = "E301"
     BATCH_WORKER_DIED = "E302"
@@ -43,12 +49,18 @@ class Code(str, Enum):
     BATCH_LOCKED = "E307"
     # usage
     BAD_ARGUMENT = "E401"
+    # outputs
+    OUTPUT_IS_INPUT = "E501"
+    OUTPUT_EXISTS = "E502"
+    OUTPUT_NOT_REGULAR = "E503"
+    OUTPUT_UNWRITABLE = "E504"
     # warnings
     ENCODING_GUESSED = "W001"
     CONTROL_CHARS_REMOVED = "W002"
     PDF_UNMAPPED_GLYPHS = "W101"
     PDF_FALLBACK_ENGINE = "W102"
     PDF_PAGES_WITHOUT_TEXT = "W103"
+    HTML_DEEP_NESTING = "W111"
     TABLE_SEQUENCE_GAP = "W201"
     TABLE_ROW_UNALIGNED = "W202"
     CHECK_RULE_FAILED = "W301"
@@ -63,6 +75,11 @@ MESSAGES: dict[Code, str] = {
     Code.UNSUPPORTED_FORMAT: "unsupported file format",
     Code.UNREADABLE: "the file could not be read",
     Code.TOO_LARGE: "the input is larger than the configured limit",
+    Code.TOO_MANY_CHARS: "the document has more characters than the configured limit",
+    Code.TOO_MANY_PAGES: "the PDF has more pages than the configured limit",
+    Code.UNPACKED_TOO_LARGE: "the unpacked content is larger than the configured limit",
+    Code.NOT_TEXT: "the text is not a valid Unicode string",
+    Code.OUT_OF_MEMORY: "the document needed more memory than the process may use",
     Code.PDF_NO_TEXT: "the PDF has no text layer (scanned?): OCR is needed first",
     Code.PDF_ENCRYPTED: "the PDF is encrypted with a password",
     Code.PDF_CORRUPT: "the PDF is damaged and could not be read",
@@ -72,6 +89,7 @@ MESSAGES: dict[Code, str] = {
     Code.SCHEMA_INVALID: "the JSON does not match the document schema",
     Code.SCHEMA_INCOMPATIBLE: "the JSON was written by an incompatible schema version",
     Code.JSON_UNREADABLE: "the JSON file could not be read",
+    Code.INTEGRITY: "the JSON breaks a rule of the contract that the schema cannot express",
     Code.BATCH_TIMEOUT: "the document took longer than the per-document timeout",
     Code.BATCH_WORKER_DIED: "the worker processing the document died",
     Code.BATCH_NO_INPUTS: "no input files were found",
@@ -80,11 +98,16 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_MEMORY: "the document needed more memory than the per-worker limit (--max-memory)",
     Code.BATCH_LOCKED: "another batch is writing to this output folder",
     Code.BAD_ARGUMENT: "bad argument",
+    Code.OUTPUT_IS_INPUT: "the output would overwrite the input",
+    Code.OUTPUT_EXISTS: "the output file exists and was not made from this input (use -o, or --force to replace it)",
+    Code.OUTPUT_NOT_REGULAR: "the output path is not a regular file",
+    Code.OUTPUT_UNWRITABLE: "the output could not be written",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
     Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
+    Code.HTML_DEEP_NESTING: "the HTML nests deeper than the parser's limit: the deepest elements were flattened, their text kept",
     Code.TABLE_SEQUENCE_GAP: "table sequence numbers do not run 1..N",
     Code.TABLE_ROW_UNALIGNED: "a table row could not be aligned with the header",
     Code.CHECK_RULE_FAILED: "a check rule failed on this document and was skipped (a bug: please report it)",
@@ -122,6 +145,12 @@ class ContractError(GazetteError):
     """A document or JSON that breaks the contract (schema, spans)."""
 
     exit_code = 4
+
+
+class OutputError(GazetteError):
+    """The output cannot be written where asked without destroying data (or at all)."""
+
+    exit_code = 5
 
 
 class UsageError(GazetteError):

@@ -13,6 +13,7 @@ from ..check.checker import run_checks
 from ..errors import Code, ContractError
 from ..model import Check, Document
 from ..schema import validate_json
+from .options import add_limit_options
 from .validate import load_json
 
 ORDER = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
@@ -34,6 +35,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("file", type=Path, help="a document (.txt .md .pdf .docx .html) or a gazette JSON output")
     p.add_argument("--json", action="store_true", help="print the checks as a JSON list")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any check is inconsistent")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..api import parse_file
 from ..export.json_out import document_json, write_atomic
+from .options import add_limit_options
 
 
 def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
@@ -23,6 +24,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     )
     p.add_argument("file", type=Path, help="the document to convert")
     p.add_argument("-o", "--output", default=None, help="output JSON path, or - for stdout (default: FILE.json beside the input)")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

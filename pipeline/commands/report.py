@@ -9,6 +9,7 @@ from typing import Any
 
 from ..export.report import load_document, write_report
 from ..export.report_marks import verdict_counts
+from .options import add_limit_options
 
 
 def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
@@ -26,6 +27,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("file", type=Path, help="a document (.txt, .md, .pdf, .docx, .html) or a gazette JSON")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="output HTML path (default: FILE.report.html beside the input)")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

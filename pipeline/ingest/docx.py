@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import Code, InputError
 from ..model import SourceFormat
 from .base import RawDocument
@@ -181,10 +182,12 @@ def _open(path: Path) -> Any:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(Code.DOCX_CORRUPT, type(exc).__name__, path=str(path)) from None
     except Exception as exc:  # lxml or zip errors deep inside python-docx: still a damaged file
+        limits.reraise_out_of_memory(exc)
         raise InputError(Code.DOCX_CORRUPT, f"{type(exc).__name__}: {exc}"[:200], path=str(path)) from None
 
 
 def read_docx(path: Path) -> RawDocument:
+    limits.check_zip(path)  # before python-docx unpacks anything
     data = path.read_bytes()
     doc = _open(path)
     body = _Body(_style_levels(doc), Numbering.of(doc))

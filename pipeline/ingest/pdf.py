@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import Code, PdfError
 from ..model import PageChars, SourceFormat, Warning_
 from .base import CharBox, RawDocument
@@ -101,6 +102,7 @@ def read_pdf(path: Path) -> RawDocument:
     warnings: list[Warning_] = []
     engine = "pypdfium2"
     try:
+        limits.check_pages(len(doc), str(path))
         pages = _read_pages(doc, path)
         if not any(c for p in pages for c in p.chars if not c.ch.isspace()):
             raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters", path=str(path))
