@@ -52,7 +52,7 @@ class Code(str, Enum):
     # outputs
     OUTPUT_IS_INPUT = "E501"
     OUTPUT_EXISTS = "E502"
-    OUTPUT_NOT_REGULAR = "E503"
+    OUTPUT_WRONG_KIND = "E503"
     OUTPUT_UNWRITABLE = "E504"
     # warnings
     ENCODING_GUESSED = "W001"
@@ -100,7 +100,7 @@ MESSAGES: dict[Code, str] = {
     Code.BAD_ARGUMENT: "bad argument",
     Code.OUTPUT_IS_INPUT: "the output would overwrite the input",
     Code.OUTPUT_EXISTS: "the output file exists and was not made from this input (use -o, or --force to replace it)",
-    Code.OUTPUT_NOT_REGULAR: "the output path is not a regular file",
+    Code.OUTPUT_WRONG_KIND: "the output path is not a regular file (for a batch: not a folder)",
     Code.OUTPUT_UNWRITABLE: "the output could not be written",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
     Code.CONTROL_CHARS_REMOVED: "control or zero-width characters were replaced",

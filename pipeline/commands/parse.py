@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import parse_file
+from ..export.destination import output_for
 from ..export.json_out import document_json, write_atomic
 from .options import add_limit_options
 
@@ -24,17 +25,19 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     )
     p.add_argument("file", type=Path, help="the document to convert")
     p.add_argument("-o", "--output", default=None, help="output JSON path, or - for stdout (default: FILE.json beside the input)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE.json even when it holds something other than this input's JSON")
     add_limit_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    out = None if args.output == "-" else output_for(args.file, args.output, force=args.force)  # refused before the work
     doc = parse_file(args.file)
     text = document_json(doc)
-    if args.output == "-":
+    if out is None:
         sys.stdout.write(text + "\n")
         return 0
-    out = Path(args.output) if args.output else args.file.with_suffix(".json")
     write_atomic(out, text)
     print(f"wrote {out}: {len(doc.sections)} sections, {len(doc.tables)} tables, "
           f"{len(doc.claims)} claims, {len(doc.checks)} checks", file=sys.stderr)
