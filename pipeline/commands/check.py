@@ -11,8 +11,8 @@ from typing import Any
 from ..api import parse_file
 from ..check.checker import run_checks
 from ..errors import Code, ContractError
+from ..integrity import validate_document
 from ..model import Check, Document
-from ..schema import validate_json
 from .options import add_limit_options
 from .validate import load_json
 
@@ -45,7 +45,7 @@ def load_document(path: Path) -> Document:
         return parse_file(path)
     data = load_json(path)
     try:
-        validate_json(data)
+        validate_document(data)
         doc = Document.model_validate(data)
     except ContractError as exc:
         raise ContractError(exc.code, exc.detail, path=str(path)) from None

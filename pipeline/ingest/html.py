@@ -209,7 +209,7 @@ def _table_slots(table: Any) -> list[GridSlot]:
 
 
 def _parse(page: str, path: Path, warnings: list[Warning_]) -> Any:
-    """The page's tree; one nested deeper than libxml2 allows is flattened first (W111)."""
+    """The page's tree; one nested deeper than libxml2 allows is flattened first (W121)."""
     import lxml.html
 
     try:
