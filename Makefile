@@ -2,26 +2,33 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-stamp
+RUNTIME := $(VENV)/.runtime-stamp
+STAMP  := $(VENV)/.dev-stamp
 
 .PHONY: setup run test lint schema bench fixtures clean help
 
 help:
-	@echo "make run    set up .venv if needed, convert corpus/ into outputs/ and print a summary"
-	@echo "make test   set up .venv if needed and run the test suite"
+	@echo "make run    set up .venv (runtime dependencies only) if needed, convert corpus/ into outputs/ and print a summary"
+	@echo "make test   set up .venv with the dev extras if needed and run the test suite"
+	@echo "make setup .venv with the dev extras (tests, lint, bench)"
 	@echo "make lint   ruff + mypy"
 	@echo "make schema regenerate schemas/document.schema.json from the models"
 	@echo "make bench  time the pipeline stages on the corpus"
 	@echo "make fixtures regenerate the PDF/DOCX/HTML test fixtures (needs Debian libreoffice, fonts, qpdf)"
 
-$(STAMP): pyproject.toml
+# two stamps: `make run` needs the runtime dependencies only; tests, lint and bench add the dev extras
+$(RUNTIME): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
 
-run: setup
+run: $(RUNTIME)
 	$(PY) -m pipeline batch corpus -o outputs --report
 
 test: setup
@@ -31,7 +38,7 @@ lint: setup
 	$(PY) -m ruff check pipeline tests
 	$(PY) -m mypy
 
-schema: setup
+schema: $(RUNTIME)
 	$(PY) -m pipeline schema -o schemas
 
 bench: setup

@@ -17,6 +17,7 @@ from . import limits
 from .check.checker import run_checks
 from .errors import Code, InputError
 from .ingest import RawDocument, read_path
+from .ingest.plain import prepare_plain_text
 from .ingest.text import clean_decoded
 from .model import Document, Source, SourceFormat
 from .normalize import normalize
@@ -57,6 +58,28 @@ def parse_file(path: str | Path, *, until: str | None = None) -> Document:
     return parse_raw(read_path(Path(path)), until=until)
 
 
+def parse_bytes(data: bytes, name: str, *, until: str | None = None) -> Document:
+    """Parse the bytes of a file that is not on this disk (standard input, a cluster task) under
+    the file name `name`, whose extension helps sniff the format (magic bytes come first). The
+    bytes go to a private temporary folder; `source.path` and any error name `name`."""
+    import tempfile
+
+    from .errors import GazetteError
+
+    if not isinstance(data, (bytes, bytearray)):
+        raise InputError(Code.NOT_TEXT, f"data is {type(data).__name__}, not bytes: use parse_text for a str", path=name)
+    with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
+        path = Path(tmp) / (Path(name).name or "input")
+        path.write_bytes(data)
+        try:
+            doc = parse_file(path, until=until)
+        except GazetteError as exc:
+            exc.path = name
+            raise
+    doc.source.path = name
+    return doc
+
+
 def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
     """Parse a document given as a string (already decoded). Raises InputError E012 for
     anything but a str of valid Unicode (bytes, a lone surrogate), E009 over the character limit."""
@@ -67,6 +90,7 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
+    cleaned, joins, wrapped = prepare_plain_text(cleaned)
     data = text.encode("utf-8")
     source = Source(
         path=name,
@@ -75,15 +99,16 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         encoding=None,
         engine="string",
         size_bytes=len(data),
+        offset_map=joins,
     )
-    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings), until=until)
+    return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)
 
 
 def _require_text(value: object, what: str) -> None:
-    """A str that encodes as UTF-8: bytes must be decoded first (ingest.read_text_bytes does it
-    with encoding detection), and a lone surrogate (from a bad decode) has no UTF-8 form."""
+    """A str that encodes as UTF-8: bytes must be decoded first (parse_bytes detects the
+    encoding), and a lone surrogate (from a bad decode) has no UTF-8 form."""
     if not isinstance(value, str):
-        hint = ": decode it first, or write it to a file for parse_file" if isinstance(value, (bytes, bytearray)) else ""
+        hint = ": decode it first, or use parse_bytes" if isinstance(value, (bytes, bytearray)) else ""
         raise InputError(Code.NOT_TEXT, f"{what} is {type(value).__name__}, not str{hint}")
     bad = _SURROGATE.search(value)
     if bad:

@@ -58,8 +58,18 @@ class Source(_Model):
     encoding: str | None = Field(default=None, description="detected text encoding (text and HTML inputs)")
     encoding_confidence: Literal["declared", "bom", "valid", "guessed"] | None = None
     pages: int | None = None
-    engine: str | None = Field(default=None, description="what read the file, e.g. pypdfium2, pdfplumber, lxml")
+    engine: str | None = Field(
+        default=None,
+        description="which path made the text: pdfium (the PDF's text layer), pdfium+ocr (some pages OCR'd from a "
+        "PDFium rendering), python-docx, docx-xml (a package python-docx refused, read from its XML), lxml, text",
+    )
     size_bytes: int = 0
+    offset_map: list[tuple[int, int]] | None = Field(
+        default=None,
+        description="characters of the decoded source that plain-text ingest took out (line breaks of hard-wrapped "
+        "paragraphs, spaces inside spaced-out digits): (offset in text, characters removed right before it). A text "
+        "offset i is source offset i + the removed characters of every entry at or before i (before i for a span's end).",
+    )
 
 
 # --------------------------------------------------------------------------- metadata
@@ -102,7 +112,7 @@ class Metadata(_Model):
 class Section(_Model):
     id: str
     level: int = Field(ge=1, description="depth in the document's own heading tree, 1 = top")
-    marker: str = Field(description="numbering style: 一、 (一) 1. (1) 第一章 第一节 第一条 第一篇 第一部分 甲、 附件 # …; clauses of standards 1 / 1.1 / 1.1.1")
+    marker: str = Field(description="numbering style: 一、 (一) 1. (1) 甲、 附件 # …; 篇/部分/章/节/条 as numbered (第三章); clauses of standards 1 / 1.1 / 1.1.1")
     number: str = Field(description="the number as written, e.g. 一, 1")
     title: str
     span: Span = Field(description="the heading")
@@ -300,6 +310,21 @@ class Evidence(_Model):
     figures: list[EvidenceFigure] = Field(default_factory=list)
 
 
+class ReviewState(str, Enum):
+    CONFIRMED = "confirmed"
+    FALSE_ALARM = "false-alarm"
+    REVISION = "revision"
+
+
+class Review(_Model):
+    """A fact-checker's decision on a check, recorded with `gazette review` (OUT_DIR/reviews.jsonl)."""
+
+    state: ReviewState
+    note: str | None = None
+    by: str | None = Field(default=None, description="who decided")
+    at: str = Field(description="when, ISO 8601 UTC")
+
+
 class Check(_Model):
     id: str
     rule: str = Field(description="rule code, e.g. share, multiple_vs_cagr, sum_of_parts")
@@ -313,6 +338,11 @@ class Check(_Model):
     severity: Severity | None = None
     exemption: str | None = Field(default=None, description="why a check was relaxed or skipped")
     evidence: Evidence | None = Field(default=None, description="the structure behind the check (schema 1.3.0)")
+    fingerprint: str | None = Field(
+        default=None,
+        description="identifies the check across re-runs and renumbering: rule + its figures' text and context",
+    )
+    review: Review | None = Field(default=None, description="the latest review decision on this check, if any")
 
 
 # --------------------------------------------------------------------------- the document

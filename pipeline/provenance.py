@@ -8,6 +8,8 @@ page of its first boxed character) onto every span.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -15,18 +17,31 @@ from .ingest.base import CharBox
 from .model import Document, Span
 
 
+@cache
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold another model (and so a Span): the rest are skipped."""
+    return tuple(name for name, f in cls.model_fields.items() if _may_hold_model(f.annotation))
+
+
+def _may_hold_model(tp: object) -> bool:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in get_args(tp))
+
+
 def _spans(obj: object) -> Iterator[Span]:
-    if isinstance(obj, Span):
-        yield obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _spans(getattr(obj, name))
-    elif isinstance(obj, (list, tuple)):
-        for item in obj:
-            yield from _spans(item)
-    elif isinstance(obj, dict):
-        for item in obj.values():
-            yield from _spans(item)
+    """Every Span inside `obj` (models, lists, tuples, dict values), depth first in field order."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Span):
+            yield item
+        elif isinstance(item, BaseModel):
+            stack.extend(getattr(item, name) for name in reversed(_model_fields(type(item))))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
 
 
 def box_of(boxes: Sequence[CharBox | None], start: int, end: int) -> tuple[int, list[float]] | None:

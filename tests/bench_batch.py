@@ -1,6 +1,7 @@
-"""Batch throughput: 200 documents with 1 worker and with 2, the speed-up, and worker memory.
+"""Batch throughput: 100 documents with 1 worker and with 2 in interleaved pairs, the speed-up per
+pair (median, min–max) with the load average, and worker memory.
 
-Variants of the sample and of the corpus-dev texts (each with a distinct closing line, so no
+Variants of the sample and of the corpus-dev texts (tests/fixtures/corpus-dev) (each with a distinct closing line, so no
 two inputs share a hash) are generated into a temporary folder. Each run is a fresh process
 (as `gazette batch` would be: interpreter, forkserver and worker start-up, exports and index
 included) with resume off. `make bench` runs main().
@@ -9,7 +10,6 @@ included) with resume off. `make bench` runs main().
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -20,9 +20,13 @@ from typing import Any
 
 from pipeline.batch import BatchOptions, BatchResult, run_batch
 
+from .benchkit import load, spread
+
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt", *sorted((ROOT.parent / "shared" / "corpus-dev").glob("*.txt"))]
-N_DOCS = 200
+SOURCES = [ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt",
+           *sorted((ROOT / "tests" / "fixtures" / "corpus-dev").glob("*.txt"))]
+N_DOCS = 100
+PAIRS = 3
 
 
 def make_corpus(folder: Path, n: int = N_DOCS) -> list[Path]:
@@ -61,14 +65,20 @@ def main() -> None:
         inp = Path(tmp) / "in"
         paths = make_corpus(inp)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"{len(paths)} documents, {size_mb:.1f} MB, from {len(SOURCES)} sources")
-        runs = {jobs: timed(inp, Path(tmp) / f"out{jobs}", jobs) for jobs in (1, 2)}
-        for jobs, f in runs.items():
-            print(f"jobs={jobs}: {f['wall']:6.2f} s  {len(paths) / f['wall']:6.1f} doc/s  ok {f['ok']}  "
-                  f"worker busy {f['busy']:.2f} s  peak RSS per worker {f['peak_worker_mb']:.0f} MB  "
-                  f"parent {f['parent_mb']:.0f} MB")
-        print(f"speed-up 2 vs 1 workers: {runs[1]['wall'] / runs[2]['wall']:.2f}x  on {os.cpu_count()} cores, "
-              f"load average {os.getloadavg()[0]:.1f} (other processes on the cores lower it; compare worker busy)")
+        print(f"{len(paths)} documents, {size_mb:.1f} MB, from {len(SOURCES)} sources; {load()} before")
+        runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+        for i in range(PAIRS):
+            for jobs in ((1, 2) if i % 2 == 0 else (2, 1)):
+                runs[jobs].append(timed(inp, Path(tmp) / f"out{jobs}-{i}", jobs))
+        for jobs, fs in runs.items():
+            print(f"jobs={jobs}: wall {spread([f['wall'] for f in fs], ' s', digits=2)}  "
+                  f"{spread([len(paths) / f['wall'] for f in fs], ' doc/s', digits=1)}  ok {fs[-1]['ok']}  "
+                  f"worker busy {spread([f['busy'] for f in fs], ' s', digits=2)}  "
+                  f"peak RSS per worker {max(f['peak_worker_mb'] for f in fs):.0f} MB  "
+                  f"parent {max(f['parent_mb'] for f in fs):.0f} MB")
+        ratios = [a["wall"] / b["wall"] for a, b in zip(runs[1], runs[2], strict=True)]
+        print(f"speed-up 2 vs 1 workers per pair: {spread(ratios, 'x', digits=2)}; {load()} after "
+              "(other processes on the cores lower it; compare worker busy)")
 
 
 if __name__ == "__main__":

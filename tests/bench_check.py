@@ -3,7 +3,7 @@ mutation per hand-listed relation) and on the hand-annotated excerpts of real do
 (tests/fixtures/check/real/); inconsistent verdicts on the real corpus-dev documents (all clean
 originals: any is a false alarm); an error-injection run that mutates up to MUTANTS random
 figures of each corpus-dev document that no judged check uses (a new inconsistent verdict is a
-false alarm caused elsewhere); and the check stage's time.
+false alarm caused elsewhere); and the check stage's time, alone and on a 16× concatenation of a corpus plan (linearity).
 
 `python -m tests.bench_check [MUTANTS]` (default 50; 0 skips the injection run, ~1 min on 2 cores).
 """
@@ -25,7 +25,9 @@ from .test_check_coverage import CASES, FIXTURES, Score, score_case
 from .test_check_real import REAL
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DEV = ROOT.parent / "shared" / "corpus-dev"
+CORPUS_DEV = ROOT / "tests" / "fixtures" / "corpus-dev"
+SCALING_DOC = ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt"
+SCALE = 16
 MUTANTS = 50
 
 
@@ -65,6 +67,27 @@ def corpus_dev() -> None:
             print(f"    false alarm in {path.name}: {c.explanation[:140]}")
     print(f"corpus-dev: {len(files)} documents, {checks} relations judged, {bad} inconsistent "
           f"(false alarms), check stage {1000 * elapsed:.0f} ms in all")
+
+
+def check_seconds(text: str, repeat: int = 3) -> float:
+    """The checks stage alone (best of `repeat`) on a document parsed up to its claims."""
+    doc = parse_text(text, until="claims")
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run_checks(doc)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def scaling() -> None:
+    """The checks stage must stay linear: a SCALE× concatenation of a corpus plan may take at
+    most SCALE + 1 times its 1× time."""
+    text = SCALING_DOC.read_text("utf-8")
+    one = check_seconds(text)
+    many = check_seconds("\n".join([text] * SCALE), repeat=1)
+    print(f"checks stage on {SCALING_DOC.name}: 1× {1000 * one:.0f} ms, {SCALE}× {1000 * many:.0f} ms, "
+          f"ratio {many / one:.1f}× (target ≤ {SCALE + 1}×)")
 
 
 def mutate(raw: str) -> str:
@@ -120,6 +143,7 @@ def injection(n: int) -> None:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else MUTANTS
+    scaling()
     _scores("fixtures", FIXTURES, CASES)
     _scores("real excerpts", REAL, sorted(p.stem for p in REAL.glob("*.txt")))
     bulletins = REAL.parent / "realbulletin"

@@ -13,7 +13,7 @@ from pipeline.numbers.claims import extract_claims
 from tests.audit_numbers import audit_document
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "qingpu-innovation-economy-14th-fyp.txt"
-CORPUS_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-dev"
+CORPUS_DEV = Path(__file__).resolve().parent / "fixtures" / "corpus-dev"
 
 
 def _time(doc: Document, repeat: int = 20) -> float:

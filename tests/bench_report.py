@@ -10,7 +10,7 @@ from pipeline.errors import GazetteError
 from pipeline.export.report import render_report
 
 ROOT = Path(__file__).resolve().parents[1]
-DIRS = [ROOT / "corpus", Path("/work/shared/corpus-dev")]
+DIRS = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "corpus-dev"]
 SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
 
 

@@ -11,7 +11,7 @@ from pipeline.structure.metadata import extract_metadata
 from pipeline.structure.sections import extract_sections
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "corpus-dev"
+DEV = ROOT / "tests" / "fixtures" / "corpus-dev"
 REPEAT = 5
 
 

@@ -16,8 +16,8 @@ from .test_tables_lists import LISTS, score_list
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [
     ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt",
-    ROOT.parent / "shared" / "corpus-dev" / "07_changning-shiwuwu-guihua-gangyao.txt",
-    ROOT.parent / "shared" / "corpus-dev" / "08_putuo-lvhua-shirong-shiwuwu-guihua.txt",
+    ROOT / "tests" / "fixtures" / "corpus-dev" / "07_changning-shiwuwu-guihua-gangyao.txt",
+    ROOT / "tests" / "fixtures" / "corpus-dev" / "08_putuo-lvhua-shirong-shiwuwu-guihua.txt",
 ]
 
 

@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "qingpu-innovation-economy-14th-fyp.txt"
-SHARED = ROOT.parent / "shared"
 
 
 @lru_cache(maxsize=1)

@@ -102,7 +102,7 @@ def test_batch_writes_one_json_per_input_and_an_index(corpus: Path, tmp_path: Pa
         data = json.loads((out / rec["output"]).read_text(encoding="utf-8"))
         assert data["source"]["sha256"] == rec["sha256"] and rec["schema_version"] == data["schema_version"]
         assert rec["counts"]["sections"] == len(data["sections"])
-    assert [p.name for p in out.glob(".*")] == [".batch.lock"]  # no journal, no temp files left
+    assert sorted(p.name for p in out.glob(".*")) == [".batch.lock", ".resume.jsonl"]  # no journal, no temp files
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert (summary["documents"], summary["ok"], summary["error"], summary["timeout"]) == (4, 3, 1, 0)
 
@@ -141,10 +141,10 @@ def test_resume_redoes_outputs_without_a_record_and_clears_temp_files(corpus: Pa
 def test_resume_redoes_outputs_made_by_other_code(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
-    records = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in (out / ".resume.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {r["pipeline"] for r in records} == {code_fingerprint()}
     records[0]["pipeline"] = "0" * 16
-    (out / "index.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (out / ".resume.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     again = run_batch([corpus], BatchOptions(out_dir=out, jobs=1, stall={}))
     assert [o.resumed for o in sorted(again.outcomes, key=lambda o: o.input)] == [False, True, True]
 

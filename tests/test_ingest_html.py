@@ -10,7 +10,7 @@ from pipeline.errors import Code, InputError
 from pipeline.ingest import read_path
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus-dev"
+DEV = Path(__file__).parent / "fixtures" / "corpus-dev"
 
 
 def test_gbk_page_article_without_furniture() -> None:

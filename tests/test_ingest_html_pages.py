@@ -13,7 +13,7 @@ import pytest
 
 from tests.test_cross_format import _parsed, claims_of, metadata_of, sections_of, verdicts_of
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus-dev"
+DEV = Path(__file__).parent / "fixtures" / "corpus-dev"
 PAGES = ["13_guangzhou-linshi-jiuzhu-shishi-xize", "14_guangzhou-laonianren-zhucan-peican-banfa"]
 # dates in the page furniture the reader drops: 相关链接 (2021-12-16 ×4) and 发布日期 … 浏览次数
 FURNITURE_DATES = {PAGES[0]: 4, PAGES[1]: 1}

@@ -65,7 +65,7 @@ def test_every_character_has_a_box_or_was_inserted() -> None:
     inserted = {raw.text[i] for i, b in enumerate(raw.boxes) if b is None}
     assert inserted <= {"\n", " ", "|"}
     assert raw.pages is not None and [p.page for p in raw.pages] == list(range(1, 19))
-    assert raw.source.pages == 18 and raw.source.engine == "pypdfium2 + pdfplumber table finder"
+    assert raw.source.pages == 18 and raw.source.engine == "pdfium + pdfplumber table finder"
 
 
 def test_grid_table_joined_across_the_page_break() -> None:
@@ -80,13 +80,6 @@ def test_grid_table_joined_across_the_page_break() -> None:
     assert cells[(15, 6)] == ("10.5", 1)
     assert max(r for r, _ in cells) == 15
     assert table.title == "青浦区“十四五”创新经济指标"
-
-
-def test_scanned_pdf_needs_ocr() -> None:
-    with pytest.raises(PdfError) as err:
-        read_path(FORMATS / "scanned.pdf")
-    assert err.value.code is Code.PDF_NO_TEXT
-    assert "OCR" in err.value.one_line()
 
 
 def test_encrypted_pdf() -> None:

@@ -13,7 +13,7 @@ import pytest
 from pipeline import parse_file, parse_text
 from pipeline.cli import main
 from pipeline.errors import Code, InputError
-from pipeline.limits import CHARS, PAGES, UNPACKED, reraise_out_of_memory
+from pipeline.limits import ALL, CHARS, PAGES, UNPACKED, reraise_out_of_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
@@ -82,7 +82,11 @@ def test_html_page_past_the_unpacked_limit_is_refused(tmp_path: Path, monkeypatc
     assert _code(parse_file, path) == Code.UNPACKED_TOO_LARGE.value
 
 
-def test_limit_flags_and_bad_values_are_one_coded_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_limit_flags_and_bad_values_are_one_coded_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for limit in ALL:  # a flag sets its variable for the process (workers inherit it): restore after
+        monkeypatch.setenv(limit.env, str(limit.default))
     doc = tmp_path / "a.txt"
     doc.write_text("一、总体要求\n全区生产总值达到829.92亿元。\n", encoding="utf-8")
     assert main(["parse", str(doc), "-o", str(tmp_path / "a.json"), "--max-chars", "5"]) == 3

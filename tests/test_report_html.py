@@ -193,10 +193,17 @@ def test_write_reports_writes_pages_and_index(doc: Document, tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "index.html", "qingpu-excerpt-injected-inconsistency-2.html", "qingpu-excerpt-injected-inconsistency.html"]
     tree = lxml.html.fromstring(index.read_text(encoding="utf-8"))
-    rows = q(tree, "//tbody/tr")
+    rows = q(tree, "//table[@class='index']/tbody/tr")
     assert [r.findall("td")[0].text_content().strip()[:12] for r in rows] == ["青浦区创新经济“十四五”"] * 2 + ["bad.pdf"]
-    assert [a.get("href") for a in q(tree, "//tbody//a")] == [
+    assert [a.get("href") for a in q(tree, "//table[@class='index']/tbody//a")] == [
         "qingpu-excerpt-injected-inconsistency.html", "qingpu-excerpt-injected-inconsistency-2.html"]
+    # the findings table lists the first document's inconsistent check, anchored at its figure
+    findings = q(tree, "//table[@id='findings-table']/tbody/tr")
+    inconsistent = [c for c in doc.checks if c.kind == "check" and c.verdict == "inconsistent"]
+    assert len(q(tree, "//table[@id='findings-table']/tbody/tr[@data-verdict='inconsistent']")) == len(inconsistent) == 1
+    assert all(r.get("data-doc") == "qingpu-excerpt-injected-inconsistency" for r in findings)
+    href = q(findings[0], ".//a")[0].get("href")
+    assert href.startswith("qingpu-excerpt-injected-inconsistency.html#m")
     assert q(rows[0], f"td[{has('bad')}]")[0].text == "1"
     assert rows[2].findall("td")[1].text == "E101 no text"
 

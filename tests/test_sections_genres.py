@@ -32,8 +32,8 @@ def test_genre_outline(path: Path) -> None:
 def test_a_chapter_or_section_never_nests_under_a_numbered_item() -> None:
     text = "第一章 发展基础\n一、总量提升\n正文。\n第一节 创新能力\n正文。\n第二章 总体要求\n第二节 发展目标\n"
     assert rows(structure(text)) == [[1, "第一章", "一", "发展基础"], [2, "一、", "一", "总量提升"],
-                                     [2, "第一节", "一", "创新能力"], [1, "第一章", "二", "总体要求"],
-                                     [2, "第一节", "二", "发展目标"]]
+                                     [2, "第一节", "一", "创新能力"], [1, "第二章", "二", "总体要求"],
+                                     [2, "第二节", "二", "发展目标"]]
 
 
 def test_notes_after_a_bulletin_are_not_headings_but_a_later_chapter_is() -> None:

@@ -1,9 +1,15 @@
-"""OUT_DIR/index.jsonl: one line per input with its final status, and what --resume trusts.
+"""OUT_DIR/index.jsonl: one line per document with its final status, and what --resume trusts.
+
+The index holds only what the inputs and the code determine (no timings, no resume flags, no code
+hash), so rerunning a batch rewrites it byte for byte and a committed outputs/ stays clean. What
+--resume needs beyond it, the hash of the pipeline code that made each output, lives in a hidden
+machine-local file beside it (`.resume.jsonl`): a fresh clone has none and redoes everything.
 
 While a batch runs, each outcome is appended to a hidden journal and flushed, so a batch killed
-with SIGKILL leaves at worst one torn last line (ignored on read). At the end the full index is
-written atomically and the journal removed. On resume an input is skipped when its output JSON
-exists and its record shows the same input bytes (sha256), schema version and pipeline code.
+with SIGKILL leaves at worst one torn last line (ignored on read). At the end the index and the
+resume file are written atomically and the journal removed. On resume an input is skipped when
+its output JSON exists and its record shows the same input bytes (sha256), schema version and
+pipeline code.
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from .work import Outcome, Status
 
 INDEX = "index.jsonl"
 JOURNAL = ".index.journal.jsonl"
+RESUME = ".resume.jsonl"  # output name → the pipeline code hash that made it
+VOLATILE = ("seconds", "resumed", "worker_pid", "worker_maxrss_kb")  # vary run to run: terminal only
 LOCK = ".batch.lock"
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path, keys: tuple[str, ...] = ("input", "status")) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -37,18 +45,22 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
             data = json.loads(line)
         except ValueError:
             continue  # a line torn by a kill
-        if isinstance(data, dict) and "input" in data and "status" in data:
+        if isinstance(data, dict) and all(k in data for k in keys):
             records.append(data)
     return records
 
 
 def previous_records(out_dir: Path) -> dict[str, dict[str, Any]]:
-    """Output file name → the last record written for it (index first, then the newer journal)."""
+    """Output file name → the last record written for it (index first, then the newer journal),
+    with the code hash of the resume file added to index records."""
+    made_by = {r["output"]: r.get("pipeline") for r in _read_jsonl(out_dir / RESUME, ("output",))}
     latest: dict[str, dict[str, Any]] = {}
-    for name in (INDEX, JOURNAL):
-        for rec in _read_jsonl(out_dir / name):
-            if rec.get("output"):
-                latest[rec["output"]] = rec
+    for rec in _read_jsonl(out_dir / INDEX):
+        if rec.get("output"):
+            latest[rec["output"]] = {**rec, "pipeline": made_by.get(rec["output"])}
+    for rec in _read_jsonl(out_dir / JOURNAL):
+        if rec.get("output"):
+            latest[rec["output"]] = rec
     return latest
 
 
@@ -83,10 +95,13 @@ def remove_stale_temps(out_dir: Path) -> int:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the pipeline's own files: outputs made by other code are not trusted on resume,
-    so `make run` after a change to a stage redoes the corpus even without a schema bump."""
+    """A hash of the pipeline's own files and of the PDF extraction path (with or without the OCR
+    extra): outputs made by other code or another path are not trusted on resume, so `make run`
+    after a change to a stage, or after installing `gazette[ocr]`, redoes the corpus."""
+    from ..ingest.ocr import extraction_path
+
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(extraction_path().encode() + b"\0")
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -110,11 +125,11 @@ def resumable(output: Path, sha256: str | None, records: dict[str, dict[str, Any
 
 
 def to_record(outcome: Outcome) -> dict[str, Any]:
+    """The index line of an outcome: reproducible run to run."""
     rec = outcome.record()
-    for volatile in ("worker_pid", "worker_maxrss_kb"):  # keep the index reproducible run to run
+    for volatile in VOLATILE:
         rec.pop(volatile, None)
     rec["schema_version"] = SCHEMA_VERSION
-    rec["pipeline"] = code_fingerprint()
     return rec
 
 
@@ -130,17 +145,29 @@ class Journal:
             raise unwritable(exc, self.path) from None
 
     def add(self, outcome: Outcome) -> None:
-        self._fh.write(json.dumps(to_record(outcome), ensure_ascii=False) + "\n")
+        rec = {**to_record(outcome), "pipeline": code_fingerprint()}
+        self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         self._fh.flush()
 
     def close(self) -> None:
         self._fh.close()
 
 
-def write_index(out_dir: Path, outcomes: Iterable[Outcome]) -> Path:
-    """The final index, sorted by input, written atomically; the journal is then dropped."""
-    lines = [json.dumps(to_record(o), ensure_ascii=False) for o in sorted(outcomes, key=lambda o: o.input)]
+def _jsonl(records: Iterable[dict[str, Any]]) -> str:
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def write_index(out_dir: Path, outcomes: Iterable[Outcome], made_by: dict[str, str | None] | None = None) -> Path:
+    """The final index, sorted by input, and the resume file, written atomically; the journal is
+    then dropped. `made_by` gives the code hash of outputs this batch did not make (kept from an
+    earlier one); every other ok output was made or verified by the current code."""
+    ordered = sorted(outcomes, key=lambda o: (o.input, o.output or ""))
     path = out_dir / INDEX
-    write_atomic(path, "\n".join(lines) + "\n" if lines else "")
+    write_atomic(path, _jsonl(to_record(o) for o in ordered))
+    made_by = made_by or {}
+    resume = [{"output": o.output, "pipeline": made_by.get(o.output, code_fingerprint())}
+              for o in ordered if o.status is Status.OK and o.output]
+    write_atomic(out_dir / RESUME, _jsonl(resume))
     (out_dir / JOURNAL).unlink(missing_ok=True)
     return path

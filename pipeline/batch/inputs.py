@@ -24,6 +24,7 @@ EXTENSIONS = frozenset({".txt", ".md", ".pdf", ".docx", ".html", ".htm"})
 # UTF-8 bytes before the hash suffix: file systems count 255 bytes, not characters (a CJK
 # character takes three), and `-<hash>` twice plus `.json` must still fit
 MAX_NAME_BYTES = 200
+RESERVED = frozenset({"summary"})  # OUT_DIR/summary.json is the batch's own: such an input keeps its extension
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff.\-]+")
 
 
@@ -94,8 +95,8 @@ def output_names(files: Iterable[InputFile]) -> dict[Path, str]:
         groups: dict[str, list[InputFile]] = defaultdict(list)
         for f in files:
             groups[names[f.path].casefold()].append(f)
-        for group in groups.values():
-            if len(group) < 2:
+        for key, group in groups.items():
+            if len(group) < 2 and key not in RESERVED:
                 continue
             for f in group:
                 if level == "extension":

@@ -11,7 +11,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,12 @@ from ..errors import Code, GazetteError, UsageError
 from ..export import csv_out
 from ..export.destination import same_file
 from ..export.json_out import write_atomic
+from ..review import ReviewRecord
 from . import index
 from .crossdoc import cross_document_checks
+from .folder import merge_earlier
 from .inputs import InputFile, collect, display_path, output_names, output_path, sha256_file
+from .reviews import apply_reviews
 from .work import Outcome, Status, Task, failed
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
@@ -56,6 +59,12 @@ class BatchResult:
     files: list[Path]
     notes: list[str]
     seconds: float
+    orphaned_reviews: list[ReviewRecord] = field(default_factory=list)
+    earlier: int = 0  # of the outcomes, documents already in OUT_DIR that this batch kept
+
+    @property
+    def resumed(self) -> int:
+        return sum(1 for o in self.outcomes if o.resumed)
 
     @property
     def statuses(self) -> Counter[str]:
@@ -139,8 +148,24 @@ def _exports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str
         if csv_out.parquet_available():
             files += csv_out.write_parquet(options.out_dir, tables)
         else:
+            for stale in _parquet_files(options.out_dir):
+                stale.unlink()
             notes.append("Parquet skipped: pyarrow is not installed (pip install pyarrow)")
     return files, cross
+
+
+def _parquet_files(out_dir: Path) -> list[Path]:
+    return [p for p in (out_dir / f"{name}.parquet" for name in csv_out.COLUMNS) if p.is_file()]
+
+
+def _with_earlier_exports(options: BatchOptions, notes: list[str]) -> BatchOptions:
+    """Exports an earlier batch left in OUT_DIR are refreshed too, so none describes an older set."""
+    report = options.report or (options.out_dir / "report" / "index.html").is_file()
+    parquet = options.parquet or bool(_parquet_files(options.out_dir))
+    for flag, was, what in (("--report", options.report, report), ("--parquet", options.parquet, parquet)):
+        if what and not was:
+            notes.append(f"{flag} implied: an earlier batch wrote that export into {options.out_dir}")
+    return replace(options, report=report, parquet=parquet)
 
 
 def _reports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str]) -> None:
@@ -158,8 +183,11 @@ def _reports(options: BatchOptions, outcomes: Sequence[Outcome], notes: list[str
             else:
                 yield Path(o.input).name, o.message or o.status.value
 
+    pages = options.out_dir / "report"
+    for stale in pages.glob("*.html") if pages.is_dir() else ():
+        stale.unlink()  # pages of documents no longer in the folder must not outlive them
     try:
-        index_html = write_reports(items(), options.out_dir / "report")
+        index_html = write_reports(items(), pages)
     except GazetteError as exc:
         notes.append(f"HTML reports failed: {exc.one_line()}")
         return
@@ -178,15 +206,27 @@ def run_batch(
         raise UsageError(Code.BAD_ARGUMENT, "--scheduler needs --executor dask")
     started = time.perf_counter()
     files = collect(inputs, globs=options.globs, exclude=options.out_dir)
+    names = output_names(files)
     with index.locked(options.out_dir):
-        outcomes = _convert(files, options, on_start, on_outcome)
         notes: list[str] = []
-        written = [index.write_index(options.out_dir, outcomes)]
+        options = _with_earlier_exports(options, notes)
+        index.remove_stale_temps(options.out_dir)
+        records = index.previous_records(options.out_dir)
+        outcomes = _convert(files, names, options, records if options.resume else {}, on_start, on_outcome)
+        earlier = merge_earlier(
+            options.out_dir, outcomes, records, inputs={display_path(str(f.path)) for f in files},
+            outputs={output_path(options.out_dir, names[f.path]).name for f in files},
+        )
+        outcomes += earlier.outcomes
+        notes += earlier.notes
+        orphaned = apply_reviews(options.out_dir, outcomes, notes)
+        written = [index.write_index(options.out_dir, outcomes, earlier.made_by)]
         exported, cross = _exports(options, outcomes, notes)
         written += exported
         if options.report:
             _reports(options, outcomes, notes)
-        result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3))
+        result = BatchResult(outcomes, cross, written, notes, round(time.perf_counter() - started, 3),
+                             [o.record for o in orphaned], earlier=len(earlier.outcomes))
         summary = json.dumps(summary_dict(result), ensure_ascii=False, indent=2) + "\n"
         write_atomic(options.out_dir / "summary.json", summary)
     return result
@@ -194,15 +234,14 @@ def run_batch(
 
 def _convert(
     files: Sequence[InputFile],
+    names: dict[Path, str],
     options: BatchOptions,
+    records: dict[str, dict[str, Any]],
     on_start: Callable[[int], None] | None,
     on_outcome: Callable[[Outcome], None] | None,
 ) -> list[Outcome]:
-    """One Outcome per file: resumed from the index, or converted by the executor."""
+    """One Outcome per file: resumed from the earlier `records`, or converted by the executor."""
     out_dir = options.out_dir
-    names = output_names(files)
-    index.remove_stale_temps(out_dir)
-    records = index.previous_records(out_dir) if options.resume else {}
     stall = _stall_from_env() if options.stall is None else options.stall
     outcomes: list[Outcome] = []
     tasks: list[tuple[int, Task]] = []
@@ -247,13 +286,15 @@ def _convert(
 
 
 def summary_dict(result: BatchResult) -> dict[str, Any]:
+    """OUT_DIR/summary.json: what the folder holds. Reproducible run to run, so no timings and
+    no resume counts (the CLI prints those)."""
     totals = result.totals()
     return {
         "documents": len(result.outcomes),
         **{s.value: result.statuses.get(s.value, 0) for s in Status},
-        "resumed": sum(1 for o in result.outcomes if o.resumed),
         **{k: totals.get(k, 0) for k in ("sections", "tables", "claims", "checks", "inconsistent")},
         "cross_document_inconsistent": len(result.cross_checks),
-        "seconds": result.seconds,
+        "orphaned_reviews": [{"doc": r.doc, "fingerprint": r.fingerprint, "check": r.check, "state": r.state}
+                             for r in result.orphaned_reviews],
         "failed": [{"input": o.input, "status": o.status.value, "code": o.code, "message": o.message} for o in result.failed],
     }

@@ -44,6 +44,7 @@ def breakdown_in(text: str) -> tuple[str, ...] | None:
 
 
 def standard_parts(names: list[str]) -> bool:
-    """Each name ends with the next part of one standard breakdown, in order (人均工资性收入 …)."""
-    return any(len(names) == len(b) and all(n.endswith(p) for n, p in zip(names, b, strict=True))
+    """Each name holds the next part of one standard breakdown, in order (人均工资性收入,
+    第一产业增加值 …)."""
+    return any(len(names) == len(b) and all(p in n for n, p in zip(names, b, strict=True))
                for b in STANDARD_BREAKDOWNS)

@@ -10,7 +10,17 @@ from enum import StrEnum
 
 import regex
 
-from ..model import Check, Computed, Document, Evidence, Severity, Span, Verdict
+from ..model import (
+    Check,
+    Computed,
+    Document,
+    Evidence,
+    EvidenceFigure,
+    EvidenceStrength,
+    Severity,
+    Span,
+    Verdict,
+)
 from .figures import Figure, claim_figures
 from .interval import Interval, fmt, fmt_interval, unit_of
 
@@ -137,6 +147,14 @@ class Context:
         return None
 
     # ---------------------------------------------------------------- building checks
+    def evidence(self, strength: EvidenceStrength, basis: str, figures: Iterable[tuple[str, Figure]],
+                 reason: str | None = None) -> Evidence:
+        """The structure behind a check: `figures` are (role, figure) pairs such as ("whole", f)."""
+        return Evidence(strength=strength, basis=basis, reason=reason, figures=[
+            EvidenceFigure(role=role, text=self.text[f.start : f.end], span=Span(start=f.start, end=f.end),
+                           claim_id=f.claim_ids[0] if f.claim_ids else None)
+            for role, f in figures])
+
     @staticmethod
     def draft(rule: RuleCode, verdict: Verdict, explanation: str, figures: Iterable[Figure] = (),
               extra_spans: Sequence[Span] = (), judged: Figure | None = None, **kw: object) -> Draft:

@@ -92,6 +92,8 @@ def from_claim(text: str, claim: Claim) -> Figure | None:
         raise ContractError(Code.SPAN_OUT_OF_RANGE, f"{claim.id}: {claim.raw!r} is not at [{start}, {end})")
     scale = claim.scale or ""
     word = claim.unit[len(scale) :] if claim.unit.startswith(scale) else claim.unit
+    if not word and scale and _counted_before(text, start):
+        word = text[start - 2 : start]  # 诊疗人次101.5亿: the measure word printed before the number
     if reading(word) is None:
         return None
     m = DIGITS_RE.match(claim.raw)
@@ -107,6 +109,12 @@ def from_claim(text: str, claim: Claim) -> Figure | None:
         return None
     decimals = claim.decimals or 0
     return Figure(start, end, Decimal(f"{claim.value:.{decimals}f}"), decimals, word, scale, [claim.id])
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """A two-character measure word (人次) ends the name printed right before a scaled number."""
+    u = reading(text[max(0, start - 2) : start])
+    return bool(u and u.dimension not in {"percent", "pp", "permille", "multiple"})
 
 
 def claim_figures(doc: Document) -> list[Figure]:

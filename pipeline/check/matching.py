@@ -1,14 +1,18 @@
 """Which narrative figure speaks of which indicator-table row: by what the text says.
 
 A text figure matches a row when the words just before it (back to the clause start, at most
-WINDOW characters) or right after it cover enough of the indicator name's character bigrams,
-when modifiers that change the meaning (新增, 累计, 人均, 年均, 每万人) agree, and when the
-sentence speaks of the same year (到2025年 / “十四五”期间 → the target year; 2020年 / “十三五”期末
-→ the base year).
+WINDOW characters, or its item of a `A、B分别a、b` list) or right after it cover enough of the
+indicator name's character bigrams, when modifiers that change the meaning (新增, 累计, 人均,
+年均, 每万人) agree, and when the sentence speaks of the same year (到2025年 / “十四五”期间 → the
+target year; 2020年 / “十三五”期末 → the base year; in a bound bulletin, the year its part opens
+with). Each text figure is read once (`TextView`); `CellIndex` hands it only the few table
+cells nearest it whose indicator shares a bigram with its words, so matching stays linear.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -16,13 +20,13 @@ import regex
 from ..model import Row, Table, TableValue
 from .context import Context
 from .figures import Figure, from_table_value
-from .periods import current_year
+from .periods import current_year, year_of
+from .table_cells import TableCell
 
 WINDOW = 80
 AFTER = 20
 MODIFIERS = ("新增", "人均", "年均", "每万人", "每千人", "净增")
 GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[^,;。]{0,3}$")
-CHANGE_BEFORE = regex.compile(r"(增长|增幅|增速|下降|提高|降低|减少|增加)[^,;。]{0,3}$")
 BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 BACK_STOP = regex.compile(r"[;。\n]")
 # head nouns that name the same measure (营业收入 ~ 销售额, 成交金额 ~ 成交额)
@@ -120,41 +124,159 @@ def tail_near(indicator: str, before: str, after: str) -> bool:
     return any(t in before[-10:] or t in after for t in tails)
 
 
-def is_growth_context(ctx: Context, fig: Figure) -> bool:
-    return bool(GROWTH_BEFORE.search(ctx.text[max(0, fig.start - 10) : fig.start]))
+# ------------------------------------------------------------------ text ↔ table by index
+NEAR = 8  # per name bigram, the cells nearest the text figure (keeps the stage linear)
+GROWTH_WORD = regex.compile(r"(增长|上涨|下降|增速|增幅|回落|降低|减少|提高|下跌|上升)了?(为|达到?)?\s*$")
+NEGATIVE_WORD = regex.compile(r"(下降|回落|降低|减少|下跌)")
+CHANGE_WORD = regex.compile(r"(增加|减少|增长|下降|提高|降低|净增)了?\s*$")
+FROM_TO = regex.compile(r"(由|从)[^,;。由从]{0,12}$")
+TO_AFTER = regex.compile(r"^[^,;。]{0,6}(提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小)(到|至)")
+PART_YEAR = regex.compile(r"^[ \t\u3000]*((?:19|20)\d{2})年(?![\d〇一二三四五六七八九十]+月)|"
+                          r"^[^\n]{0,20}?((?:19|20)\d{2})年[^\n]{0,30}(公报|报告)[ \t]*$", regex.M)
+RESPECTIVELY = "分别"
+NEUTRAL_WORDS = regex.compile(r"全年|全市|全区|全县|全省|全国|全岛|年末|年底|本年|当年|我市|我区|我省|"
+                              r"规模以上|规上|全社会|实现|完成|共有|现有|拥有|共|累计|合计|^[市区县省]|\s")
+MODIFIER_LEN = 4
+LIST_SPLIT = regex.compile(r"[、和及与]|以及")
 
 
-def candidates(ctx: Context, side: Side) -> list[tuple[float, bool, Figure]]:
-    """Text figures that may state this row value: (coverage, head noun at the figure, figure)."""
-    growth = side.value.kind == "annual_growth_pct"
-    dim = side.figure.dimension
-    out = []
-    for fig in ctx.figures:
-        if fig.dimension != dim:
-            continue
-        if dim == "percent" and (is_growth_context(ctx, fig) != growth):
-            continue
-        if dim == "percent" and not growth and CHANGE_BEFORE.search(ctx.text[max(0, fig.start - 8) : fig.start]):
-            continue
-        before, after = window(ctx, fig)
-        cov = coverage(side.row.indicator or "", before, after)
-        name = BRACKETS.sub("", side.row.indicator or "")
-        if cov < 0.5 or longest_common(name, before + "|" + after) < min(len(name), 4):
-            continue
-        if not modifiers_agree(side.row.indicator or "", before, growth=growth, base=side.name == "base"):
-            continue
-        if side.year is not None and current_year(ctx, fig.start) != side.year:
-            continue
-        if not _phase_agrees(ctx, fig, side.name):
-            continue
-        out.append((cov, tail_near(side.row.indicator or "", before, after), fig))
-    return out
+@dataclass
+class TextView:
+    """A text figure as text ↔ table matching reads it, computed once per figure."""
+
+    figure: Figure
+    before: str
+    after: str
+    kind: str  # level, growth (比上年), annual (年均), change (增加Δ)
+    negative: bool
+    year: int | None
+    part_year: int | None
+    phase: str  # base (由X…提高至), target (planned), reported, any
+    year_said: int | None = None  # named in the figure's own sentence
+    listed: bool = False  # one of a 分别 list whose items could not be paired
+
+    @property
+    def words(self) -> str:
+        return self.before + "|" + self.after
 
 
-def _phase_agrees(ctx: Context, fig: Figure, side: str) -> bool:
-    """A target is what a sentence plans (到2025年, 力争); a base is what it reports (not 到…年)."""
+def part_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of the lines that open a part of a bound document (2022年是…; a title
+    such as 南京市2024年…统计公报): the year a bulletin's figures speak of when no sentence says."""
+    return [(m.start(), int(m.group(1) or m.group(2))) for m in PART_YEAR.finditer(text)]
+
+
+def respectively_words(ctx: Context, fig: Figure) -> str | None:
+    """In `A、B、C…分别增长a%、b%、c%`, the item that pairs with `fig` (and the words after 分别)."""
+    s, e = ctx.sentence(fig.start)
+    stops = [m.end() for m in BACK_STOP.finditer(ctx.text, s, fig.start)]
+    lo = stops[-1] if stops else s
+    at = ctx.text.rfind(RESPECTIVELY, lo, fig.start)
+    if at < 0:
+        return None
+    end = BACK_STOP.search(ctx.text, fig.end, e)
+    listed = [f for f in ctx.figures_in(at, end.start() if end else e) if f.dimension == fig.dimension]
+    k = next((i for i, f in enumerate(listed) if f.start == fig.start), None)
+    clause = regex.split(r"[,:]", ctx.text[lo:at])[-1]
+    items = [w for w in LIST_SPLIT.split(clause) if w.strip()]
+    if k is None or len(items) != len(listed) or len(listed) < 2:
+        return None
+    return items[k] + ctx.text[at + len(RESPECTIVELY) : listed[0].start]
+
+
+def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]]) -> TextView:
+    before, after = window(ctx, fig)
+    paired = respectively_words(ctx, fig)
+    listed = paired is None and RESPECTIVELY in before
+    if paired is not None:
+        before = paired
+    # the words right before the figure (for a 分别 list, those before its first figure)
+    lead = before[-10:] if paired is not None else ctx.text[max(0, fig.start - 10) : fig.start]
+    kind = "level"
+    if fig.dimension == "percent":
+        if GROWTH_BEFORE.search(lead):
+            kind = "annual"
+        elif GROWTH_WORD.search(lead):
+            kind = "growth"
+    elif CHANGE_WORD.search(lead):
+        kind = "change"
     s, _ = ctx.sentence(fig.start)
     said = ctx.text[s : fig.start]
-    if side == "target":
-        return bool(TARGET_CUE.search(said)) and not ACHIEVED.search(said)
-    return not FUTURE_YEAR.search(said)
+    if FROM_TO.search(ctx.text[max(s, fig.start - 14) : fig.start]) and TO_AFTER.match(ctx.text[fig.end : fig.end + 12]):
+        phase = "base"
+    elif TARGET_CUE.search(said) and not ACHIEVED.search(said):
+        phase = "target"
+    elif FUTURE_YEAR.search(said):
+        phase = "any"
+    else:
+        phase = "reported"
+    year = None if phase == "base" else current_year(ctx, fig.start)
+    year_said = None if phase == "base" else year_of(ctx.text[s : fig.start], skip_bases=True)
+    return TextView(fig, before, after, kind, bool(NEGATIVE_WORD.search(lead[-6:])), year,
+                    part_year(parts, fig.start), phase, year_said, listed)
+
+
+def part_year(parts: list[tuple[int, int]], pos: int) -> int | None:
+    i = bisect.bisect_right(parts, (pos, 10**9))
+    return parts[i - 1][1] if i else None
+
+
+def qualified(name: str, before: str) -> bool:
+    """The text names a narrower subject than the row: words other than a scope-neutral lead
+    stand between the clause start and the indicator (私人汽车 vs 汽车, 区科技小巨人企业 vs
+    科技小巨人企业, 对美国进出口总额 vs 进出口总额)."""
+    clean = BRACKETS.sub("", name)
+    words = BRACKETS.sub("", before)
+    at = first_shared(clean, words)
+    if at is None:
+        return False
+    lead = NEUTRAL_WORDS.sub("", regex.split(r"[,;:、]|其中", words[:at])[-1])
+    # a short modifier names a narrower subject; a long lead is an adverbial (通过…平台新增…)
+    return bool(lead) and (len(lead) <= MODIFIER_LEN or lead[0] in "对向与")
+
+
+def first_shared(name: str, words: str) -> int | None:
+    """Where in `words` the longest run shared with `name` starts (the last such place)."""
+    best, at = 1, None
+    for i in range(len(name)):
+        for j in range(i + best + 1, len(name) + 1):
+            k = words.rfind(name[i:j])
+            if k < 0:
+                break
+            best, at = j - i, k
+    return at
+
+
+def name_similarity(name: str, words: str) -> tuple[float, int]:
+    """(share of the indicator's bigrams said near the figure, longest run they share)."""
+    clean = BRACKETS.sub("", name)
+    want = bigrams(clean)
+    if not want:
+        return (1.0 if clean and clean in words else 0.0), len(clean) if clean in words else 0
+    have = bigrams(words)
+    cov = len(want & have) / len(want)
+    return cov, longest_common(clean, words)
+
+
+class CellIndex:
+    """Table cells by the bigrams of their indicator names, each list in text order, so a text
+    figure looks only at the few nearest cells that share a word with it."""
+
+    def __init__(self, cells: Sequence[TableCell]) -> None:
+        self.cells = list(cells)
+        by_gram: dict[str, list[int]] = {}
+        for i, c in enumerate(self.cells):
+            for g in bigrams(c.name) or {c.name}:
+                by_gram.setdefault(g, []).append(i)
+        self.by_gram = {g: sorted(ix, key=lambda i: self.cells[i].figure.start) for g, ix in by_gram.items()}
+        self.starts = {g: [self.cells[i].figure.start for i in ix] for g, ix in self.by_gram.items()}
+
+    def near(self, words: str, pos: int) -> list[TableCell]:
+        found: set[int] = set()
+        for g in bigrams(words):
+            ix = self.by_gram.get(g)
+            if not ix:
+                continue
+            k = bisect.bisect_left(self.starts[g], pos)
+            found.update(ix[max(0, k - NEAR // 2) : k + NEAR // 2])
+        return [self.cells[i] for i in sorted(found)]

@@ -80,3 +80,34 @@ def _alias_whole(ctx: Context, noun: str, num: Figure, before: int, since: int) 
     found = [f for name in aliases(noun) for f in _mentions(ctx, name, num, before, since=since)]
     values = {f.value * f.factor for f in found}
     return min(found, key=lambda f: f.start) if len(values) == 1 else None
+
+
+TOTAL_SUFFIX = regex.compile(r"(?:总额|总量|总数)$")
+
+
+def loose_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | None:
+    """A whole named with a qualifier before its name (`全年全市货物进出口总额5459.2亿元` for 占全市
+    进出口总额的41.7%, `医院次均门诊费用361.0元` for 占次均门诊费用的36.8%): the first such level of
+    `num`'s dimension in the share's paragraph before it, else in the paragraph before (a total
+    leads its paragraph). A name ending in 总额/总量 may be stated without it (出口总额 ~ 出口).
+    Weaker than `stated_whole`: the qualifier may name a subset."""
+    if _mentions(ctx, noun.strip(), num, before):
+        return None  # named plainly but declined by stated_whole (two values, another period): no guess
+    core = FRAME.sub("", noun.strip(), count=1)
+    names = [core] + ([TOTAL_SUFFIX.sub("", core)] if TOTAL_SUFFIX.search(core) and len(core) > 3 else [])
+    p0, _ = ctx.paragraph(before)
+    spans = [(p0, before)] + ([(ctx.paragraph(p0 - 1)[0], p0)] if p0 else [])
+    period = period_lead(ctx, before)  # a level of another period (4月 vs 1-4月) is no whole
+    for lo, hi in spans:
+        for name in names:
+            for m in regex.finditer(regex.escape(name), ctx.text[lo:hi]):
+                at = lo + m.end()
+                if "人均" in ctx.text[max(lo, lo + m.start() - 4) : lo + m.start()] and "人均" not in name:
+                    continue  # 人均地区生产总值 is no 地区生产总值
+                link = LINK.match(ctx.text, at)
+                at = link.end() if link else at
+                fig = next((f for f in ctx.figures_in(at, at + 24) if f.start == at), None)
+                if fig is not None and fig.dimension == num.dimension and fig is not num \
+                        and period_lead(ctx, fig.start) in (None, period):
+                    return fig
+    return None

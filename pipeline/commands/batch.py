@@ -10,8 +10,9 @@ from typing import Any
 
 from ..batch import BatchOptions, BatchResult, Executor, Outcome, run_batch
 from ..batch.runner import DEFAULT_TIMEOUT, summary_dict
-from ..errors import Code, UsageError
+from ..errors import Code, ExitCode, UsageError
 from .options import add_limit_options
+from .stdio import is_stdio
 
 MAX_FAILED_SHOWN = 15
 
@@ -22,17 +23,20 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
         help="convert many documents into a folder of JSON files, CSV exports and an index",
         description="Convert every supported file (.txt .md .pdf .docx .html) under the inputs into "
         "OUT_DIR/<name>.json, in parallel. Every input ends as ok, error or timeout in OUT_DIR/index.jsonl; "
-        "claims.csv, checks.csv, indicators.csv and sections.csv (UTF-8 with BOM) cover the whole batch, with "
+        "claims.csv, checks.csv, findings.csv, indicators.csv and sections.csv (UTF-8 with BOM) cover the whole batch, with "
         "cross-document checks in checks.csv. Outputs already made from the same input bytes by the same "
-        "pipeline code and schema version are skipped (--no-resume to redo them). Exit code 1 when any "
-        "document failed.",
+        "pipeline code and schema version are skipped (--no-resume to redo them). Into a folder that already "
+        "holds outputs the batch merges: the index, CSVs and report describe every document JSON in it; an "
+        "earlier output of an input this batch did not convert into it is removed. Timings and resume counts "
+        "are printed, never written, so a rerun rewrites the same bytes. Exit code 1 when any document failed.",
         epilog="examples:\n  gazette batch corpus/ -o outputs/\n  gazette batch plans/ reports/*.pdf -o out/ --jobs 4 --timeout 60\n"
         "  gazette batch corpus/ -o out/ --glob '*.html' --glob '*.txt'\n"
         "  gazette batch corpus/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786",
         formatter_class=formatter,
     )
     p.add_argument("inputs", type=Path, nargs="+", help="files or folders (searched recursively)")
-    p.add_argument("-o", "--output-dir", type=Path, required=True, help="where the JSON, index and CSV files go")
+    p.add_argument("-o", "--output-dir", type=Path, required=True, help="where the JSON, index and CSV files go "
+                   "(merged with what an earlier batch left there)")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: the core count)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per document before its worker is killed (default: %(default)s)")
     p.add_argument("--max-memory", type=int, default=None, metavar="MB", help="address-space cap per local worker; a document over it ends as error E306 (default: none)")
@@ -84,12 +88,13 @@ class _Progress:
 
 def summary_lines(result: BatchResult, out_dir: Path) -> list[str]:
     s = summary_dict(result)
+    earlier = f", kept from earlier batches {result.earlier}" if result.earlier else ""
     lines = [
-        f"documents  {s['documents']}: ok {s['ok']} (resumed {s['resumed']}), error {s['error']}, timeout {s['timeout']}"
-        f"  in {s['seconds']:.1f} s",
+        f"documents  {s['documents']}: ok {s['ok']} (resumed {result.resumed}{earlier}), error {s['error']}, "
+        f"timeout {s['timeout']}  in {result.seconds:.1f} s",
         f"extracted  sections {s['sections']}, tables {s['tables']}, claims {s['claims']}, checks {s['checks']}",
         f"findings   inconsistent checks {s['inconsistent']}, cross-document inconsistencies {s['cross_document_inconsistent']}",
-        f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, indicators.csv, sections.csv, summary.json",
+        f"written    {out_dir}/index.jsonl, claims.csv, checks.csv, findings.csv, indicators.csv, sections.csv, summary.json",
     ]
     failed = result.failed
     if failed:
@@ -105,6 +110,9 @@ def summary_lines(result: BatchResult, out_dir: Path) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 1 or args.timeout <= 0:
         raise UsageError(Code.BAD_ARGUMENT, "--jobs must be >= 1 and --timeout > 0")
+    if is_stdio(args.output_dir) or any(is_stdio(i) for i in args.inputs):
+        raise UsageError(Code.BAD_ARGUMENT, "batch reads files and writes a folder: - is not an input or OUT_DIR here "
+                         "(use gazette parse - -o -)")
     options = BatchOptions(
         out_dir=args.output_dir, jobs=args.jobs, timeout=args.timeout, resume=args.resume, globs=tuple(args.glob),
         executor=Executor(args.executor), scheduler=args.scheduler, parquet=args.parquet, report=args.report,
@@ -116,4 +124,4 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.stop()
     print("\n".join(summary_lines(result, args.output_dir)))
-    return 1 if result.failed else 0
+    return ExitCode.FINDINGS if result.failed else ExitCode.OK

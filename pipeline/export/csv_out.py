@@ -8,6 +8,7 @@ Rows are built from the document JSON (dicts), so resumed outputs need no re-par
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,7 +27,12 @@ COLUMNS: dict[str, list[str]] = {
                "period", "period_start", "period_end", "subject", "metric", "section_id",
                "table_id", "start", "end", "page"],
     "checks": ["doc_id", "check_id", "rule", "kind", "verdict", "severity", "claim_ids", "stated",
-               "computed_value", "computed_low", "computed_high", "explanation", "exemption", "spans"],
+               "computed_value", "computed_low", "computed_high", "explanation", "exemption", "spans",
+               "fingerprint", "evidence", "review", "review_note"],
+    # what a fact-checker goes through: inconsistent and unverifiable checks (implied figures left out)
+    "findings": ["doc_id", "check_id", "fingerprint", "section_id", "section", "rule", "verdict", "severity",
+                 "stated", "computed_value", "computed_low", "computed_high", "evidence", "evidence_basis",
+                 "evidence_reason", "review", "review_note", "review_by", "review_at", "explanation", "spans"],
     "indicators": ["doc_id", "jurisdiction", "table_id", "table_title", "seq", "category", "indicator", "attribute",
                    "unit", "base_value", "base_decimals", "base_year", "base_raw", "target_value",
                    "target_decimals", "target_year", "target_relation", "target_kind", "target_raw",
@@ -73,8 +79,11 @@ def document_rows(doc_id: str, data: Mapping[str, Any]) -> dict[str, list[Row]]:
             "period": period.get("label"), "period_start": period.get("start"), "period_end": period.get("end"),
             **_span(c.get("span")),
         })
+    where = SectionFinder(data.get("sections") or [])
     for k in data.get("checks") or []:
         rows["checks"].append(check_row(doc_id, k))
+        if k.get("kind", "check") == "check" and k.get("verdict") in ("inconsistent", "unverifiable"):
+            rows["findings"].append(finding_row(doc_id, k, where))
     for t in data.get("tables") or []:
         if t.get("kind") != "indicator":
             continue
@@ -92,12 +101,49 @@ def document_rows(doc_id: str, data: Mapping[str, Any]) -> dict[str, list[Row]]:
 
 def check_row(doc_id: str, k: Mapping[str, Any], *, spans: str | None = None) -> Row:
     computed = k.get("computed") or {}
+    review = k.get("review") or {}
     return {
         "doc_id": doc_id, "check_id": k.get("id"),
-        **{f: k.get(f) for f in ("rule", "kind", "verdict", "severity", "stated", "explanation", "exemption")},
+        **{f: k.get(f) for f in ("rule", "kind", "verdict", "severity", "stated", "explanation", "exemption",
+                                 "fingerprint")},
         "claim_ids": ";".join(k.get("claim_ids") or []),
         "computed_value": computed.get("value"), "computed_low": computed.get("low"), "computed_high": computed.get("high"),
         "spans": spans if spans is not None else format_spans(k.get("spans") or []),
+        "evidence": (k.get("evidence") or {}).get("strength"),
+        "review": review.get("state"), "review_note": review.get("note"),
+    }
+
+
+class SectionFinder:
+    """The innermost section around a text position, by bisection over the sections in text order."""
+
+    def __init__(self, sections: Sequence[Mapping[str, Any]]) -> None:
+        self.sections = sorted(sections, key=lambda s: (s.get("span") or {}).get("start", 0))
+        self.starts = [(s.get("span") or {}).get("start", 0) for s in self.sections]
+        self.by_id = {s.get("id"): s for s in self.sections}
+
+    def at(self, pos: int | None) -> Mapping[str, Any] | None:
+        if pos is None:
+            return None
+        i = bisect.bisect_right(self.starts, pos) - 1
+        section = self.sections[i] if i >= 0 else None
+        while section is not None and pos >= max((section.get("body_span") or {}).get("end", 0),
+                                                 (section.get("span") or {}).get("end", 0)):
+            section = self.by_id.get(section.get("parent_id"))
+        return section
+
+
+def finding_row(doc_id: str, k: Mapping[str, Any], where: SectionFinder) -> Row:
+    base = check_row(doc_id, k)
+    evidence = k.get("evidence") or {}
+    review = k.get("review") or {}
+    section = where.at(min((s.get("start", 0) for s in k.get("spans") or []), default=None))
+    return {
+        **{c: base.get(c) for c in COLUMNS["findings"] if c in base},
+        "section_id": section.get("id") if section else None,
+        "section": " ".join(filter(None, (section.get("number"), section.get("title")))) if section else None,
+        "evidence_basis": evidence.get("basis"), "evidence_reason": evidence.get("reason"),
+        "review_by": review.get("by"), "review_at": review.get("at"),
     }
 
 

@@ -37,6 +37,29 @@ from .report_marks import verdict_counts
 from .report_view import ReportView
 
 ReportItem = Document | tuple[str, Document | str]
+SEVERITY_RANK = {"major": 2, "minor": 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One row of the findings table: a check a fact-checker has to look at."""
+
+    doc: str
+    href: str  # the document page, anchored at the check's figure
+    check_id: str
+    section: str
+    rule: str
+    verdict: str
+    severity: str
+    stated: str
+    computed: str
+    strength: str
+    review: str
+    explanation: str
+
+    @property
+    def severity_rank(self) -> int:
+        return SEVERITY_RANK.get(self.severity, 0) + (3 if self.verdict == "inconsistent" else 0)
 
 
 @dataclass(frozen=True)
@@ -55,6 +78,7 @@ class ReportEntry:
     unverifiable: int = 0
     implied: int = 0
     error: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -74,11 +98,25 @@ def _title(doc: Document) -> str:
     return md.title or md.notice_title or fallback
 
 
-def render_report(doc: Document) -> str:
+def _page(doc: Document) -> tuple[str, ReportView]:
     check_spans(doc)
     view = ReportView(doc)
-    return _env().get_template("report.html.j2").render(
+    html = _env().get_template("report.html.j2").render(
         doc=doc, view=view, title=_title(doc), summary=view.summary(), data=view.data()
+    )
+    return html, view
+
+
+def render_report(doc: Document) -> str:
+    return _page(doc)[0]
+
+
+def findings_of(view: ReportView, name: str, href: str) -> tuple[Finding, ...]:
+    return tuple(
+        Finding(doc=name, href=f"{href}#{c.primary or c.key}", check_id=c.id, section=c.section, rule=c.rule,
+                verdict=c.verdict, severity=c.severity, stated=c.stated, computed=c.computed,
+                strength=c.evidence.strength if c.evidence else "", review=c.review, explanation=c.explanation)
+        for c in view.findings()
     )
 
 
@@ -114,8 +152,11 @@ def error_entry(name: str, message: str) -> ReportEntry:
 
 def render_index(entries: Sequence[ReportEntry]) -> str:
     totals = {k: sum(getattr(e, k) for e in entries) for k in ("claims", "checked", "inconsistent", "implied")}
+    findings = [f for e in entries for f in e.findings]
+    to_review = sum(1 for f in findings if f.verdict == "inconsistent" and not f.review)
     return _env().get_template("index.html.j2").render(
-        entries=entries, totals=totals, failed=sum(1 for e in entries if e.error)
+        entries=entries, totals=totals, failed=sum(1 for e in entries if e.error), findings=findings,
+        to_review=to_review, rules=sorted({f.rule for f in findings}), docs=sorted({f.doc for f in findings}),
     )
 
 
@@ -147,9 +188,10 @@ def write_reports(items: Iterable[ReportItem], out_dir: Path) -> Path:
             entries.append(error_entry(name, doc))
             continue
         file_name = _file_name(name, taken)
-        write_report(doc, out_dir / file_name)
+        html, view = _page(doc)
+        _write(out_dir / file_name, html)
         entry = entry_for(doc, file_name)
-        entries.append(replace(entry, name=name))
+        entries.append(replace(entry, name=name, findings=findings_of(view, name, file_name)))
     index = out_dir / "index.html"
     write_index(entries, index)
     return index

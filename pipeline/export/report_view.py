@@ -7,6 +7,7 @@ rendered in place of their source lines when every highlight inside them sits in
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +65,14 @@ class Figure:
 
 
 @dataclass
+class EvidenceView:
+    strength: str
+    basis: str
+    reason: str
+    figures: list[tuple[str, str]]  # (role, figure as printed)
+
+
+@dataclass
 class CheckView:
     key: str
     id: str
@@ -77,6 +86,11 @@ class CheckView:
     exemption: str
     figures: list[Figure]
     primary: str | None
+    evidence: EvidenceView | None = None
+    review: str = ""  # confirmed, false-alarm, revision or ""
+    review_note: str = ""
+    fingerprint: str = ""
+    section: str = ""  # the innermost heading the check's first figure sits under
 
 
 @dataclass
@@ -115,6 +129,8 @@ class ReportView:
         self.doc = doc
         self.index = MarkIndex(doc)
         self.section_anchor = {s.id: f"s{i}" for i, s in enumerate(doc.sections)}
+        self._section_starts = [s.span.start for s in doc.sections]
+        self._sections_by_id = {s.id: s for s in doc.sections}
         self.checks = [self._check_view(i, c) for i, c in enumerate(doc.checks)]
         self._titles: dict[frozenset[int], str] = {}
         self.blocks = self._blocks()
@@ -130,11 +146,32 @@ class ReportView:
             role = "implied from" if chk.kind == "implied" else ("stated" if m == links.primary else "used")
             figures.append(Figure(mark.key, mark.raw, role, mark.colour.value))
         primary = self.index.marks[links.primary].key if links.primary is not None else None
+        ev = chk.evidence
+        evidence = None if ev is None else EvidenceView(
+            str(ev.strength), ev.basis, ev.reason or "", [(f.role, f.text) for f in ev.figures])
         return CheckView(
             key=f"k{i}", id=chk.id, rule=chk.rule, kind=chk.kind, verdict=str(chk.verdict),
             stated=fmt_num(chk.stated), computed=fmt_computed(chk), explanation=chk.explanation,
             severity=str(chk.severity or ""), exemption=chk.exemption or "", figures=figures, primary=primary,
+            evidence=evidence, review=str(chk.review.state) if chk.review else "",
+            review_note=(chk.review.note or "") if chk.review else "", fingerprint=chk.fingerprint or "",
+            section=self._section_label(min((s.start for s in chk.spans), default=None)),
         )
+
+    def _section_label(self, pos: int | None) -> str:
+        """`一、 发展基础` of the innermost section around `pos` (sections are in text order)."""
+        if pos is None:
+            return ""
+        starts = self._section_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        section = self.doc.sections[i] if i >= 0 else None
+        while section is not None and pos >= max(section.body_span.end, section.span.end):
+            section = self._sections_by_id.get(section.parent_id or "")
+        if section is None:
+            return ""
+        label = f"{section.number} {section.title}".strip() if section.title else self.doc.text[
+            section.span.start:section.span.end].strip()
+        return label if len(label) <= NAV_LABEL else label[: NAV_LABEL - 1] + "…"
 
     def summary(self) -> dict[str, Any]:
         counts = verdict_counts(self.doc.checks)
@@ -155,6 +192,14 @@ class ReportView:
 
     def problems(self) -> list[CheckView]:
         return [c for c in self.checks if c.kind == "check" and c.verdict == "inconsistent"]
+
+    def implied(self) -> list[CheckView]:
+        """Figures the text implies but does not state (a base from a level and a multiple, …)."""
+        return [c for c in self.checks if c.kind == "implied"]
+
+    def findings(self) -> list[CheckView]:
+        """What a fact-checker goes through: inconsistent and unverifiable checks (not implied figures)."""
+        return [c for c in self.checks if c.kind == "check" and c.verdict in ("inconsistent", "unverifiable")]
 
     def data(self) -> dict[str, Any]:
         """Mark → colour, claim facts and check keys, read by the page script (JSON, escaped)."""

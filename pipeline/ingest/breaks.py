@@ -9,17 +9,10 @@ splits nor two paragraphs fuse.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .emit import join_pieces
-
-_SENTENCE_END = re.compile(r"[。;；:：!！?？]$")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条篇部分])")
-
-
-_DATE = re.compile(r"^[\d一二三四五六七八九十〇○零]{4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
-_INDENT = re.compile(r"^[ \t\u3000\u00a0]{2,}")
+from .line_starts import DATE_LINE, HEADING_START, INDENT, SENTENCE_END
 
 
 def join_soft_breaks(raw_pieces: list[str], clean: Callable[[str], str]) -> list[str]:
@@ -29,8 +22,8 @@ def join_soft_breaks(raw_pieces: list[str], clean: Callable[[str], str]) -> list
         piece = clean(raw)
         if not piece:
             continue
-        new = _INDENT.match(raw) or _HEADING_START.match(piece) or _DATE.match(piece)
-        if lines and not new and not _SENTENCE_END.search(lines[-1]):
+        new = INDENT.match(raw) or HEADING_START.match(piece) or DATE_LINE.match(piece)
+        if lines and not new and not SENTENCE_END.search(lines[-1]):
             lines[-1] = join_pieces([lines[-1], piece])
         else:
             lines.append(piece)

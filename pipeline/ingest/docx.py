@@ -9,22 +9,24 @@
   continued after a page break with its header row repeated is joined to the part before it.
 - Footnotes and endnotes are kept apart from the body: the reference stays inline as `[n]` and the
   notes follow the body after a separator line `----------`, each as `[n] text`.
+- A package python-docx refuses (a converter's package listing a part it does not contain) is read
+  straight from the ZIP (docx_xml): the same reader on the same XML, engine `docx-xml`, W111.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import limits
 from ..errors import Code, InputError
-from ..model import SourceFormat
+from ..model import SourceFormat, Warning_
 from .base import RawDocument
 from .docx_numbering import Numbering
 from .docx_text import paragraph_lines, plain_text
+from .docx_xml import DocxParts, parts_of_document, read_package
 from .emit import GridSlot, TextBuilder, join_pieces, make_source
 from .text import clean_decoded
 
@@ -47,11 +49,12 @@ def _heading_level(p: Any, styles: dict[str, int | None]) -> int | None:
     return None
 
 
-def _style_levels(doc: Any) -> dict[str, int | None]:
+def _style_levels(styles: Any | None) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
-    for st in doc.styles:
-        m = _HEADING_STYLE.match((st.name or "").strip())
-        out[st.style_id] = int(m.group(1)) if m else None
+    for st in styles.findall(W + "style") if styles is not None else ():
+        name = st.find(W + "name")
+        m = _HEADING_STYLE.match((name.get(W + "val", "") if name is not None else "").strip())
+        out[st.get(W + "styleId", "")] = int(m.group(1)) if m else None
     return out
 
 
@@ -156,49 +159,50 @@ class _Body:
                     self.container(content)
 
 
-def _notes(doc: Any) -> list[tuple[str, str]]:
+def _notes(roots: list[Any]) -> list[tuple[str, str]]:
     """Footnotes, then endnotes: (id, text) of every real note."""
-    from lxml import etree
-
     notes: list[tuple[str, str]] = []
-    for kind in ("footnote", "endnote"):
-        for rel in doc.part.rels.values():
-            if rel.reltype.endswith(f"/{kind}s") and not rel.is_external:
-                root = etree.fromstring(rel.target_part.blob)
-                for fn in root.findall(W + kind):
-                    if fn.get(W + "type") in (None, "normal"):
-                        text = join_pieces([plain_text(p) for p in fn.iter(W + "p")])
-                        if text:
-                            notes.append((fn.get(W + "id", ""), text))
+    for root in roots:
+        kind = root.tag[len(W) : -1]  # footnotes -> footnote
+        for fn in root.findall(W + kind):
+            if fn.get(W + "type") in (None, "normal"):
+                text = join_pieces([plain_text(p) for p in fn.iter(W + "p")])
+                if text:
+                    notes.append((fn.get(W + "id", ""), text))
     return notes
 
 
-def _open(path: Path) -> Any:
+def _parts(path: Path) -> tuple[DocxParts, str, list[Warning_]]:
+    """The package's parts by python-docx, or straight from the ZIP when python-docx refuses it
+    (a converter's package that lists a part it does not contain); the engine; a warning."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(Code.DOCX_CORRUPT, type(exc).__name__, path=str(path)) from None
-    except Exception as exc:  # lxml or zip errors deep inside python-docx: still a damaged file
+        return parts_of_document(docx.Document(str(path))), "python-docx", []
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any refusal: the direct reader finds the real cause or reads it
         limits.reraise_out_of_memory(exc)
-        raise InputError(Code.DOCX_CORRUPT, f"{type(exc).__name__}: {exc}"[:200], path=str(path)) from None
+        refused = f"{type(exc).__name__}: {exc}"[:120]
+    parts = read_package(path)
+    missing = f"lists parts it does not contain ({', '.join(parts.missing[:5])})" if parts.missing else f"was refused by python-docx ({refused})"
+    warning = Warning_(code=Code.DOCX_READ_DIRECTLY.value, message=f"the package {missing}: its XML was read directly")
+    return parts, "docx-xml", [warning]
 
 
 def read_docx(path: Path) -> RawDocument:
     limits.check_zip(path)  # before python-docx unpacks anything
     data = path.read_bytes()
-    doc = _open(path)
-    body = _Body(_style_levels(doc), Numbering.of(doc))
-    body.container(doc.element.body)
+    parts, engine, read_warnings = _parts(path)
+    body = _Body(_style_levels(parts.styles), Numbering.of(parts.numbering, parts.styles))
+    body.container(parts.body)
     out = TextBuilder()
     for kind, value, extra in body.items:
         if kind == "line":
             out.line(value, heading=extra)
         else:
             out.grid(_table_slots(value), title=extra, layout="docx")
-    notes = _notes(doc)
+    notes = _notes(parts.notes)
     if notes:
         out.line(FOOTNOTE_SEPARATOR)
         for num, text in notes:
@@ -208,5 +212,5 @@ def read_docx(path: Path) -> RawDocument:
         raise InputError(Code.DOCX_CORRUPT, "control characters changed the text length", path=str(path))
     if not text.strip():
         raise InputError(Code.EMPTY_INPUT, path=str(path))
-    source = make_source(data, str(path), SourceFormat.DOCX, "python-docx")
-    return RawDocument(text=text, source=source, warnings=warnings, tables=out.tables, heading_hints=out.heading_hints)
+    source = make_source(data, str(path), SourceFormat.DOCX, engine)
+    return RawDocument(text=text, source=source, warnings=read_warnings + warnings, tables=out.tables, heading_hints=out.heading_hints)

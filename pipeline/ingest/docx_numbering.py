@@ -77,12 +77,9 @@ class Numbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Any) -> Numbering:
+    def of(cls, root: Any | None, styles: Any | None) -> Numbering:
+        """From the numbering part's and the styles part's XML roots (either may be absent)."""
         out = cls()
-        try:
-            root = doc.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
         if root is not None:
             for an in root.findall(W + "abstractNum"):
                 levels = {}
@@ -96,7 +93,7 @@ class Numbering:
                     if start is not None:
                         overrides[int(ov.get(W + "ilvl", "0"))] = int(start.get(W + "val", "1"))
                 out.nums[num.get(W + "numId", "")] = (_val(num, "abstractNumId", ""), overrides)
-        for st in doc.styles.element.findall(W + "style"):
+        for st in styles.findall(W + "style") if styles is not None else ():
             ppr = st.find(W + "pPr")
             num_pr = ppr.find(W + "numPr") if ppr is not None else None
             if num_pr is not None:

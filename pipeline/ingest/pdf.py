@@ -2,10 +2,13 @@
 
 PDFium (pypdfium2) reads the characters and ruling lines of every page; pdfplumber's table finder
 turns the ruling lines into grids (see pdf_tables), so pdfminer never parses a page. Bad files fail with a catalogue code, never a traceback:
-no text layer → E101 (OCR needed), user password → E102, damaged beyond repair → E103. A file
+no (usable) text layer → E101, user password → E102, damaged beyond repair → E103. A file
 whose cross-reference table is broken (pdfminer says "No /Root object!") is read by PDFium, which
-rebuilds it; W102 says so and `source.engine` names the engine. Glyphs without a Unicode mapping
-give W101 with their share (Kangxi radicals are folded 1:1 by normalize, so they are not counted).
+rebuilds it; W102 says so and `source.engine` names the path. A page whose text layer is missing or
+unusable (pdf_quality: fonts without a Unicode mapping) is OCR'd with the extra `gazette[ocr]`
+(W105, engine `pdfium+ocr`); without it the page's text is left out with W104 or W103, which say
+how to get the extra. A few unmapped glyphs on a usable page give W101 with their share (Kangxi
+radicals are folded 1:1 by normalize, so they are not counted).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from ..errors import Code, PdfError
 from ..model import PageChars, SourceFormat, Warning_
 from .base import CharBox, RawDocument
 from .emit import TextBuilder, make_source
+from .ocr import INSTALL_HINT, has_image, ocr_available, ocr_page
 from .pdf_chars import PageChars_, open_pdf, page_chars
 from .pdf_lines import Layout, Line, continues, drop_running, group_lines, heading_level, join_line_run
+from .pdf_quality import LayerStats
 from .pdf_tables import FoundTable, find_tables, inside_any, join_page_tables
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF", re.DOTALL)
@@ -96,19 +101,52 @@ def _page_ranges(boxes: list[CharBox | None], pages: list[PageChars_]) -> list[P
     ]
 
 
+def _usable_pages(doc: Any, pages: list[PageChars_], path: Path) -> tuple[list[PageChars_], list[Warning_], bool]:
+    """Pages whose text layer is missing or unusable (pdf_quality) are OCR'd when the extra is
+    installed; without it an unusable layer is dropped (its text would depend on the machine) and
+    the warning says how to read it. Returns the pages, the warnings and whether OCR ran."""
+    stats = [LayerStats.of(p) for p in pages]
+    empty = [p.number for p, st in zip(pages, stats, strict=True) if st.glyphs == 0 and has_image(doc, p.number - 1)]
+    unusable = [(p.number, st) for p, st in zip(pages, stats, strict=True) if st.unusable]
+    warnings: list[Warning_] = []
+    if (empty or unusable) and ocr_available():
+        redo = sorted(empty + [n for n, _ in unusable])
+        pages = [ocr_page(doc, p.number - 1) if p.number in redo else p for p in pages]
+        warnings.append(Warning_(code=Code.PDF_PAGES_OCR.value, message=f"pages read by OCR: {redo}"))
+        return pages, warnings, True
+    if not any(st.glyphs for st in stats):
+        raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters; {INSTALL_HINT}", path=str(path))
+    if unusable:
+        dropped = {n for n, _ in unusable}
+        pages = [PageChars_(p.number, p.width, p.height, [], p.edges) if p.number in dropped else p for p in pages]
+        detail = "; ".join(f"page {n}: {st.describe()}" for n, st in unusable[:5]) + ("; …" if len(unusable) > 5 else "")
+        warnings.append(
+            Warning_(
+                code=Code.PDF_TEXT_LAYER_UNUSABLE.value,
+                message=f"text layer without a Unicode mapping on pages {sorted(dropped)}, left out ({detail}); {INSTALL_HINT}",
+            )
+        )
+        if not any(p.chars for p in pages):
+            raise PdfError(Code.PDF_NO_TEXT, f"no usable text layer on any of {len(pages)} page(s); {INSTALL_HINT}", path=str(path))
+    if empty:
+        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages that are images without text: {empty}; {INSTALL_HINT}"))
+    return pages, warnings, False
+
+
 def read_pdf(path: Path) -> RawDocument:
     data = path.read_bytes()
     doc = open_pdf(path)
-    warnings: list[Warning_] = []
-    engine = "pypdfium2"
+    engine = "pdfium"
     try:
         limits.check_pages(len(doc), str(path))
         pages = _read_pages(doc, path)
-        if not any(c for p in pages for c in p.chars if not c.ch.isspace()):
-            raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters", path=str(path))
-        intact = xref_intact(data)
-        if not intact:
-            engine = "pypdfium2 (cross-reference table rebuilt)"
+        pages, warnings, ocr = _usable_pages(doc, pages, path)
+        if ocr:
+            engine = "pdfium+ocr"
+        if not any(p.chars for p in pages):
+            raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters (OCR found none either)", path=str(path))
+        if not xref_intact(data):
+            engine += " (cross-reference table rebuilt)"
             warnings.append(
                 Warning_(
                     code=Code.PDF_FALLBACK_ENGINE.value,
@@ -127,9 +165,6 @@ def read_pdf(path: Path) -> RawDocument:
     join_page_tables(found, tables_last, tables_first)
     out = _emit(pages, lines, found)
     text = out.text
-    empty = [p.number for p in pages if not any(not c.ch.isspace() for c in p.chars)]
-    if empty:
-        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages without text: {empty} (OCR needed there)"))
     share = _unreadable_share(text)
     if share > 0:
         warnings.append(Warning_(code=Code.PDF_UNMAPPED_GLYPHS.value, message=f"{share:.1%} of the characters are unreadable"))

@@ -44,6 +44,8 @@ class PageChars_:
     height: float
     chars: list[Char]
     edges: list[dict[str, Any]]  # ruling lines (table borders) in pdfplumber's edge shape
+    glyphs: int = 0  # glyphs drawn as text, counted before whitespace is dropped
+    unmapped: int = 0  # of them, glyphs whose font gave no Unicode (PDFium's mapping-error flag)
 
 
 def open_pdf(path: Path) -> Any:
@@ -177,6 +179,7 @@ class _Api:
         self.size = proto("FPDFText_GetFontSize", ctypes.c_double, vp, i)
         self.font = proto("FPDFText_GetFontInfo", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp)
         self.obj_font = proto("FPDFTextObj_GetFont", vp, vp)
+        self.map_error = proto("FPDFText_HasUnicodeMapError", i, vp, i)
 
 
 _API: _Api | None = None
@@ -221,12 +224,20 @@ def page_chars(doc: Any, index: int) -> PageChars_:
     quad = (ctypes.c_double * 4)()  # left, right, bottom, top
     quad_at = [ctypes.addressof(quad) + 8 * k for k in range(4)]
     style = _Style(api, tp, height)
-    box, get_obj, unpack = api.box, api.obj, struct.Struct("4d").unpack_from
+    box, get_obj, unpack, map_error = api.box, api.obj, struct.Struct("4d").unpack_from, api.map_error
     last_obj: int | None = -1
     size, font, line_y, lo, hi = 0.0, "", 0.0, 0.0, 0.0
     chars: list[Char] = []
+    # glyphs whose font gave no Unicode, PDFium handing back the glyph's code instead (PDFium's
+    # mapping-error flag): read once per text object, whose glyphs share a font; a code that
+    # reads as whitespace other than PDFium's own spaces and line breaks is asked for itself
+    unmapped = blank_glyphs = 0
+    object_unmapped = 0
     for k, ch in enumerate(text):
         if ch.isspace():
+            if ch not in " \r\n" and map_error(tp, k):
+                unmapped += 1
+                blank_glyphs += 1
             continue
         box(tp, k, *quad_at)
         left, right, bottom, top = unpack(quad)
@@ -235,12 +246,14 @@ def page_chars(doc: Any, index: int) -> PageChars_:
             size, font, lo, hi, line_y = style.read(k, obj)
             y = line_y
             last_obj = obj
+            object_unmapped = 1 if map_error(tp, k) else 0
         elif lo <= height - (top + bottom) / 2 <= hi:
             y = line_y
         else:
             y = style.loose(k)[2]
+        unmapped += object_unmapped
         chars.append(Char(number, left, height - top, right, height - bottom, ch, size, font, y))
     edges = ruling_edges(page, height)
     textpage.close()
     page.close()
-    return PageChars_(number, width, height, chars, edges)
+    return PageChars_(number, width, height, chars, edges, len(chars) + blank_glyphs, unmapped)

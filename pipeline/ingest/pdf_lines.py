@@ -2,9 +2,11 @@
 
 Lines: characters clustered by vertical centre and sorted by x (PDFium's stream order puts
 runs of another font, such as quotes, at the end of the line). Paragraphs: a line that reaches
-the right margin continues on the next line unless that line is indented, centred or in another
-font size; wrapped pieces join with no space between CJK characters. Running headers, footers
-and page numbers (`- 3 -`, `第3页`) in the page margins are dropped.
+the right margin continues on the next line unless that line is indented, centred, set after a
+blank line's worth of space, in another font size, or opens with a heading number after a finished
+sentence (layouts without first-line indents, as office suites print plain text); wrapped pieces
+join with no space between CJK characters. Running headers, footers and page numbers (`- 3 -`,
+`第3页`) in the page margins are dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from statistics import median
 
@@ -29,6 +32,11 @@ HEADING_FONTS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"kai|楷|FZKT", re.IGNORECASE), 2),
 ]
 _LATIN = re.compile(r"[A-Za-z0-9%.]")
+# a line that opens with a heading number after a line that ends a sentence starts a new block, even
+# where nothing else tells (no indent, and a page break swallowed the paragraph spacing)
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|第[一二三四五六七八九十百零]{1,4}[章节篇条])")
+_SENTENCE_END = tuple("。；：！？;:!?")
+_NO_LINE_START = frozenset("。，、；：！？）》」』”’,.;:!?)%")  # kinsoku: these stay with the character before
 _SIZE, _FONT, _X1, _TOP, _BOTTOM = (attrgetter(a) for a in ("size", "font", "x1", "top", "bottom"))
 
 
@@ -56,7 +64,11 @@ def _render(page: int, chars: list[Char]) -> Line:
     boxes: list[CharBox | None] = []
     prev: Char | None = None
     for c in chars:
-        if prev is not None and c.x0 - prev.x1 > 0.25 * c.size and _LATIN.match(prev.ch) and _LATIN.match(c.ch):
+        # gaps are measured between inked boxes: a period's ink is a dot in the middle of its cell
+        # (a monospaced or wide cell in text set by office suites), so it asks for a wider gap
+        apart = (0.6 if "." in (prev.ch if prev else "", c.ch) else 0.25) * c.size
+        latin = prev is not None and _LATIN.match(prev.ch) and _LATIN.match(c.ch)
+        if prev is not None and c.x0 - prev.x1 > apart and (latin or prev.ch == "#" != c.ch):  # `## 标题`
             text.append(" ")
             boxes.append(None)
         text.append(c.ch)
@@ -65,7 +77,9 @@ def _render(page: int, chars: list[Char]) -> Line:
     sizes = sorted(map(_SIZE, chars))
     mid = len(sizes) // 2
     size = sizes[mid] if len(sizes) % 2 else (sizes[mid - 1] + sizes[mid]) / 2
-    fonts = Counter(map(_FONT, chars))
+    # digits and Latin letters are often set in a face of their own: a line full of figures keeps
+    # the font of its CJK text
+    fonts = Counter(c.font for c in chars if not c.ch.isascii()) or Counter(map(_FONT, chars))
     return Line(
         page,
         chars,
@@ -128,6 +142,11 @@ class Layout:
     em: float
     page_width: float
     font: str = ""  # the body font: most of the long lines are set in it
+    leading: float = 0.0  # the usual white space between two lines of a paragraph
+
+    def spaced(self, prev: Line, nxt: Line) -> bool:
+        """Is there a blank line's worth of space between the two (paragraph spacing)?"""
+        return nxt.page == prev.page and nxt.top - prev.bottom > self.leading + 0.6 * self.em
 
     @classmethod
     def measure(cls, lines: Sequence[Line], page_width: float) -> Layout:
@@ -140,7 +159,8 @@ class Layout:
         rights = sorted(ln.x1 for ln in long)
         right = rights[int(len(rights) * 0.9)]
         font = Counter(ln.font for ln in long).most_common(1)[0][0]
-        return cls(left, right, em, page_width, font)
+        gaps = [b.top - a.bottom for a, b in pairwise(lines) if a.page == b.page and b.top >= a.bottom]
+        return cls(left, right, em, page_width, font, median(gaps) if gaps else 0.0)
 
     def centred(self, ln: Line) -> bool:
         mid = abs((ln.x0 + ln.x1) / 2 - (self.left + self.right) / 2) < 1.5 * self.em
@@ -160,7 +180,11 @@ def _wrapped_word(prev: Line, nxt: Line, lay: Layout) -> bool:
         lead += 1
     if lead == 0:
         return False
-    width = nxt.chars[min(lead, len(nxt.chars) - 1)].x1 - nxt.chars[0].x0
+    # the word goes over with the character after it and any punctuation that may not start a line
+    end = min(lead, len(nxt.chars) - 1)
+    while end + 1 < len(nxt.chars) and nxt.chars[end + 1].ch in _NO_LINE_START:
+        end += 1
+    width = nxt.chars[end].x1 - nxt.chars[0].x0
     return prev.x1 + width > lay.right - 0.5 * lay.em
 
 
@@ -181,9 +205,13 @@ def continues(prev: Line, nxt: Line, lay: Layout) -> bool:
     """Does `nxt` continue the paragraph `prev` ends with?"""
     if _title_wraps(prev, nxt, lay):
         return True
+    # (a line that stops short only because the next word did not fit is not centred, even when
+    # its indent makes it look so)
     if not (lay.full(prev) or _wrapped_word(prev, nxt, lay)):
         return False
-    if lay.centred(prev) or lay.centred(nxt) or lay.indented(nxt):
+    if lay.centred(nxt) or lay.indented(nxt) or lay.spaced(prev, nxt):
+        return False
+    if prev.text.endswith(_SENTENCE_END) and _HEADING_START.match(nxt.text):
         return False
     if abs(prev.size - nxt.size) > 0.1 * max(prev.size, 1.0):
         return False

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import Code, InputError
 from ..model import Source, SourceFormat, Warning_
 from .base import RawDocument
+from .plain import prepare_plain_text
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,6 +27,9 @@ _BOMS: list[tuple[bytes, str]] = [
 
 # zero-width and BOM characters that carry nothing but break matching
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+CONTROLS = {c: " " for c in (*range(32), 0x7F) if c not in (9, 10)}  # other C0 controls and DEL → space
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _cjk_share(text: str) -> float:
@@ -113,12 +118,11 @@ def clean_decoded(text: str) -> tuple[str, list[Warning_]]:
     warnings: list[Warning_] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     before = len(text)
-    text = text.translate(ZERO_WIDTH)
+    if ZERO_WIDTH_RE.search(text):  # translate and compare only when there is work (they cost per character)
+        text = text.translate(ZERO_WIDTH)
     removed = before - len(text)
-    ctrl = {c: " " for c in range(32) if c not in (9, 10)}
-    ctrl[0x7F] = " "
-    cleaned = text.translate(ctrl)
-    replaced = sum(1 for a, b in zip(text, cleaned, strict=True) if a != b)
+    replaced = len(CONTROL_RE.findall(text))
+    cleaned = text.translate(CONTROLS) if replaced else text
     if removed or replaced:
         warnings.append(
             Warning_(
@@ -134,6 +138,7 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
     text, more = clean_decoded(text)
     if not text.strip():
         raise InputError(Code.EMPTY_INPUT, path=path)
+    text, joins, wrapped = prepare_plain_text(text)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -142,8 +147,9 @@ def read_text_bytes(data: bytes, *, path: str | None, fmt: SourceFormat = Source
         encoding_confidence=confidence,  # type: ignore[arg-type]
         engine="text",
         size_bytes=len(data),
+        offset_map=joins,
     )
-    return RawDocument(text=text, source=source, warnings=warnings + more)
+    return RawDocument(text=text, source=source, warnings=warnings + more + wrapped)
 
 
 def read_text_file(path: Path) -> RawDocument:

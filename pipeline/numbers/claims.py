@@ -53,15 +53,16 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
-from ..model import Claim, ClaimKind, Document, Normalized, Period, Relation, Span
+from ..model import Claim, ClaimKind, Document, Normalized, Period, Relation, Section, Span
 from . import cues
 from .coordinated import share_units
 from .distribute import distribute_respectively
 from .figures import Figure, scan
+from .locate import SectionIndex, StopIndex
 from .periods import PeriodRef, find_periods
 from .regions import skip_regions
 from .subjects import PAREN_RE, clause_start, noun_after, subject_metric
@@ -76,6 +77,8 @@ CHANGE_RATE_KINDS = {ClaimKind.GROWTH_YOY, ClaimKind.CAGR, ClaimKind.PP_CHANGE}
 LIST_RE = regex.compile(r"^\s*[、和及与]\s*$")
 CUE_STOP = ",;。:!?\n"
 PER_RE = regex.compile(r"每(?:十万|百万|万|千|百)?(?:人口?|户|平方公里|辆|床)")
+# the periods named on a figure's line are tried nearest first; no real line names more than a few
+PERIOD_LOOKBACK = 64
 
 
 def _doc_year(doc: Document) -> int | None:
@@ -187,19 +190,13 @@ def _period(text: str, refs: list[PeriodRef], fig: Figure, sent_start: int) -> P
     return None
 
 
-def cue_clause_start(text: str, pos: int, floor: int) -> int:
-    """Cues (占…的, 同比增长) are read in the clause up to , ; : — brackets and 、 do not end it."""
-    return max(floor, max(text.rfind(c, floor, pos) for c in CUE_STOP) + 1)
-
-
 GOAL_TITLE_RE = regex.compile(r"目标")
 REVIEW_TITLE_RE = regex.compile(r"完成|回顾|执行|情况|成就|成效")
 
 
-def _goal_section(doc: Document, section_id: str) -> bool:
+def _goal_section(by_id: dict[str, Section], section_id: str) -> bool:
     """The figure's section or one above it sets goals (发展目标和主要指标 > 主要指标); a review of
     goals (目标完成情况) does not."""
-    by_id = {s.id: s for s in doc.sections}
     sec = by_id.get(section_id)
     while sec is not None:
         if GOAL_TITLE_RE.search(sec.title):
@@ -215,31 +212,47 @@ class _Ctx:
     doc: Document
     refs: list[PeriodRef]
     doc_year: int | None
-    bodies: list[tuple[int, int, int, str]]  # sections by body size: innermost first
+    sections: SectionIndex  # sections whose body holds a position: innermost first
+    by_id: dict[str, Section]
     ref_starts: list[int]
+    lines: StopIndex
+    sentences: StopIndex
+    clauses: StopIndex
+    heading_periods: dict[str, PeriodRef | None] = field(default_factory=dict)
 
 
 def _context(doc: Document) -> _Ctx:
     year = _doc_year(doc)
-    bodies = sorted((s.body_span.end - s.body_span.start, s.body_span.start, s.body_span.end, s.id)
-                    for s in doc.sections)
     refs = find_periods(doc.text, 0, len(doc.text), year)
-    return _Ctx(doc, refs, year, bodies, [r.start for r in refs])
+    by_id: dict[str, Section] = {}
+    for s in doc.sections:
+        by_id.setdefault(s.id, s)
+    return _Ctx(
+        doc, refs, year, SectionIndex(doc.sections), by_id, [r.start for r in refs],
+        StopIndex(doc.text, "\n"), StopIndex(doc.text, SENTENCE_STOP), StopIndex(doc.text, CUE_STOP),
+    )
+
+
+def _heading_period(ctx: _Ctx, sid: str) -> PeriodRef | None:
+    if sid not in ctx.heading_periods:
+        sec = ctx.by_id[sid]
+        found = find_periods(ctx.doc.text, sec.span.start, sec.span.end, ctx.doc_year)
+        ctx.heading_periods[sid] = found[0] if found else None
+    return ctx.heading_periods[sid]
 
 
 def _section_period(ctx: _Ctx, pos: int) -> PeriodRef | None:
     """No period in the paragraph: the innermost heading that names one (一、2025年工作回顾)."""
-    for _, start, end, sid in ctx.bodies:
-        if start <= pos < end:
-            sec = next(s for s in ctx.doc.sections if s.id == sid)
-            found = find_periods(ctx.doc.text, sec.span.start, sec.span.end, ctx.doc_year)
-            if found:
-                return found[0]
+    for sid in ctx.sections.covering_at(pos):
+        ref = _heading_period(ctx, sid)
+        if ref is not None:
+            return ref
     return None
 
 
 def _section_id(ctx: _Ctx, pos: int) -> str | None:
-    return next((sid for _, start, end, sid in ctx.bodies if start <= pos < end), None)
+    covering = ctx.sections.covering_at(pos)
+    return covering[0] if covering else None
 
 
 def _goal_lead(text: str, line_start: int) -> bool:
@@ -250,20 +263,16 @@ def _goal_lead(text: str, line_start: int) -> bool:
     return bool(cues.TARGET_RE.search(head[head.rfind("\n") + 1 :]))
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end == -1 else end
-
-
 def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     doc, refs, doc_year = ctx.doc, ctx.refs, ctx.doc_year
     text = doc.text
-    line_start, _ = _line_bounds(text, fig.start)
-    sent_start = max(max(text.rfind(c, line_start, fig.start) for c in SENTENCE_STOP) + 1, line_start)
-    cs = cue_clause_start(text, fig.start, sent_start)
+    line_start = ctx.lines.start_after(fig.start)
+    sent_start = ctx.sentences.start_after(fig.start, line_start)
+    cs = ctx.clauses.start_after(fig.start, sent_start)
+    cue_from = max(cs, fig.start - cues.CUE_WINDOW)
+    sent_from = max(sent_start, fig.start - cues.SENTENCE_WINDOW)
     # 比重(城镇化率)为80.0%: the bracket is an aside; 下降 19.1%: a stray space is no separator
-    prefix = PAREN_RE.sub("", text[cs : fig.start]).rstrip(" ")
+    prefix = PAREN_RE.sub("", text[cue_from : fig.start]).rstrip(" ")
     in_list = prev is not None and prev.span.start >= sent_start and bool(
         LIST_RE.match(text[prev.span.end : fig.start])
     )
@@ -272,11 +281,11 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
         kind, negative = ClaimKind(prev.kind), prev.negative
     qualifier, bound = _qualifier(text, fig, cs) if kind not in {ClaimKind.YEAR, ClaimKind.DATE} else (None, Relation.EQ)
     # 累计, 四年间增长33.6%: a total over a span; a compound annual rate is never one
-    cumulative = kind != ClaimKind.CAGR and bool(cues.CUMULATIVE_RE.search(text, sent_start, fig.start))
+    cumulative = kind != ClaimKind.CAGR and bool(cues.CUMULATIVE_RE.search(text, sent_from, fig.start))
     if kind == ClaimKind.CAGR and qualifier is None:
         qualifier = "年均"
     lo, hi = bisect.bisect_left(ctx.ref_starts, line_start), bisect.bisect_left(ctx.ref_starts, fig.start)
-    ref = _period(text, refs[lo:hi], fig, sent_start) or _section_period(ctx, fig.start)
+    ref = _period(text, refs[max(lo, hi - PERIOD_LOOKBACK) : hi], fig, sent_start) or _section_period(ctx, fig.start)
     period = Period(label=ref.label, start=ref.first, end=ref.last) if ref else None
     year = ref.first if ref and ref.first == ref.last else None
     if kind == ClaimKind.YEAR and fig.value is not None:
@@ -285,9 +294,9 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     section_id = _section_id(ctx, fig.start)
     target = bool(
         (ref and (ref.future_marker or (doc_year and ref.last and ref.last > doc_year)))
-        or cues.TARGET_RE.search(text, sent_start, fig.start)
+        or cues.TARGET_RE.search(text, sent_from, fig.start)
         or _goal_lead(text, line_start)
-        or (section_id and _goal_section(doc, section_id))
+        or (section_id and _goal_section(ctx.by_id, section_id))
     ) and kind not in {ClaimKind.YEAR, ClaimKind.DATE}
     if target and fig.start and text[fig.start - 1] in "从由" and cues.TO_LEVEL_RE.match(text, fig.end):
         target = False  # 城镇化率从47.5%提高到51.5%: the base is where the goal starts, not a goal
@@ -296,7 +305,7 @@ def _build(ctx: _Ctx, fig: Figure, prev: Claim | None) -> Claim:
     norm = normalize(fig.value, fig.scale, fig.unit_word) if fig.value is not None and not fig.per else None
     per = fig.per or (f"/{fig.unit_word.split('/', 1)[1]}" if fig.unit_word and "/" in fig.unit_word else None)
     if per is None:
-        m = PER_RE.search(text, cs, fig.start)
+        m = PER_RE.search(text, cue_from, fig.start)
         per = m.group(0) if m else None
     subject, metric = _subject(text, fig, kind, sent_start, prev)
     return Claim(

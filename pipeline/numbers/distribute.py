@@ -7,15 +7,18 @@ the bound printed after its last figure (分别达到95%和90%以上: both are >
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..model import Claim, ClaimKind, Relation
-from .cues import AFTER, AFTER_RE
+from .cues import AFTER, AFTER_RE, CUE_WINDOW, SENTENCE_WINDOW
 from .subjects import LEAD_RE, TAIL_RE, split_metric
 
 LEVEL_KINDS = {ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.TARGET, ClaimKind.SHARE}
 
 LIST_SEP_RE = regex.compile(r"^[\s、,和及与]*$")
+STOP_RE = regex.compile(r"[。;\n]")
 NAME_SPLIT_RE = regex.compile(r"、|和|及|与")
 
 
@@ -24,7 +27,7 @@ def _groups(text: str, claims: list[Claim]) -> list[tuple[int, list[int]]]:
     out: list[tuple[int, list[int]]] = []
     for i, c in enumerate(claims):
         at = text.rfind("分别", max(0, c.span.start - 20), c.span.start)
-        if at == -1 or regex.search(r"[。;\n]", text[at : c.span.start]):
+        if at == -1 or STOP_RE.search(text, at, c.span.start):
             continue
         if i and claims[i - 1].span.start > at:
             continue  # not the first figure after 分别
@@ -54,15 +57,19 @@ def _share_bound(text: str, claims: list[Claim], group: list[int]) -> None:
 
 
 def distribute_respectively(text: str, claims: list[Claim]) -> None:
+    starts = [c.span.start for c in claims]  # in text order
     for at, group in _groups(text, claims):
         _share_bound(text, claims, group)
-        sent = max(text.rfind(ch, 0, at) for ch in "。;\n") + 1
-        before = [c for c in claims if sent <= c.span.start < at and c.kind in LEVEL_KINDS]
+        floor = max(0, at - SENTENCE_WINDOW)  # bounded look-back: a stopless text stays linear
+        sent = max(floor, max(text.rfind(ch, floor, at) for ch in "。;\n") + 1)
+        lo, hi = bisect.bisect_left(starts, sent), bisect.bisect_left(starts, at)
+        before = [c for c in claims[lo:hi] if c.kind in LEVEL_KINDS]
         if len(before) == len(group):
             for src, gi in zip(before, group, strict=True):
                 claims[gi].subject, claims[gi].metric = src.subject, src.metric
             continue
-        clause = max(text.rfind(ch, 0, at) for ch in ",;。:\n") + 1
+        floor = max(0, at - CUE_WINDOW)
+        clause = max(floor, max(text.rfind(ch, floor, at) for ch in ",;。:\n") + 1)
         names = [n for n in NAME_SPLIT_RE.split(TAIL_RE.sub("", LEAD_RE.sub("", text[clause:at]))) if n]
         if len(names) == len(group) and len(names) >= 2:
             # 城镇、农村居民人均可支配收入: the last name carries the shared metric

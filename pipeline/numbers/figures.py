@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .numerals import ARABIC_RE, CHINESE_RE, CN_CHARS, CN_DIGIT_CLASS, CN_DIGITS, parse_arabic, parse_numeral
+from .numerals import (
+    ARABIC_RE,
+    CHINESE_RE,
+    CN_CHARS,
+    CN_DIGIT_CLASS,
+    CN_DIGITS,
+    CN_MAX,
+    parse_arabic,
+    parse_numeral,
+)
 from .units import PERCENT_RE, SCALE_RE, UNIT_RE, dimension_of
 from .units_data import SCALES
 
 NUM = rf"(?:(?<![A-Za-z0-9.]){ARABIC_RE}(?![0-9])|{CHINESE_RE})"
 # a Chinese numeral is a figure only with a unit after it: cheap look-ahead before the full form
-CN_AHEAD = rf"(?=[{CN_CHARS}点至~\-—–多余\n]*(?:{PERCENT_RE}|{UNIT_RE}|分之))"
+AHEAD_CLASS = rf"[{CN_CHARS}点至~\-—–多余\n]"
+AHEAD_MAX = 2 * CN_MAX + 8  # two numerals of a range, their connector and 多/余
+CN_AHEAD = rf"(?=(?:{AHEAD_CLASS}){{0,{AHEAD_MAX}}}(?:{PERCENT_RE}|{UNIT_RE}|分之))"
 SEP = r"(?:[~\-—–]|[至到](?!\d{4}年))"
 ARABIC_FULL_RE = regex.compile(ARABIC_RE)
 RATIO_SEP = "[:∶]"  # U+2236 RATIO survives width folding (8.3∶41.4∶50.3)
@@ -202,6 +213,14 @@ def read(m: regex.Match[str]) -> Figure | None:
 # every alternative of PATTERN starts with one of these: jump between them instead of trying
 # the whole grammar at every character (4× faster on prose)
 START_RE = regex.compile(rf"[0-9{CN_CHARS}翻]")
+# Every alternative that starts on a Chinese numeral character needs a character outside
+# AHEAD_CLASS (a unit, 分之, 年, 、) within AHEAD_MAX + 1 characters — the units that start inside
+# the class (千瓦, 百分点) end outside it one character later. So in a longer run of class
+# characters only its last RUN_SKIP starts can match: skipping the others keeps a run of 10⁵
+# numeral characters linear instead of trying the grammar at each of them.
+RUN_RE = regex.compile(rf"(?:{AHEAD_CLASS})+")
+RUN_CHARS = frozenset(CN_CHARS + "点至~-—–多余\n")  # AHEAD_CLASS as a set
+RUN_SKIP = AHEAD_MAX + 8
 
 
 def scan(
@@ -211,10 +230,21 @@ def scan(
     a match before it is read (tables, titles)."""
     stop = len(text) if end is None else end
     pos = start
+    run_end = -1  # end of the run of AHEAD_CLASS characters the last candidate started
     while True:
         c = START_RE.search(text, pos, stop)
         if c is None:
             return
+        if not text[c.start()].isdigit():
+            if c.start() >= run_end:
+                if c.start() + 1 < stop and text[c.start() + 1] in RUN_CHARS:
+                    run = RUN_RE.match(text, c.start(), stop)
+                    run_end = run.end() if run else c.start()
+                else:  # a run of one (一、二、…): no need to ask the pattern
+                    run_end = c.start() + 1
+            if run_end - c.start() > RUN_SKIP:
+                pos = run_end - RUN_SKIP
+                continue
         m = PATTERN.match(text, c.start(), stop)
         if m is None or m.end() == m.start():
             pos = c.start() + 1

@@ -19,8 +19,11 @@ CN_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 CN_DIGIT_CLASS = "零〇○一二三四五六七八九两"
 CN_CHARS = CN_DIGIT_CLASS + "十百千万亿"
 ARABIC_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-# a 千 that starts a unit (三万千瓦 = 3万 千瓦) is not part of the numeral
-CHINESE_RE = rf"(?:(?:(?!千(?:瓦|米|克|公顷|帕|焦|卡))[{CN_CHARS}])+(?:点[{CN_DIGIT_CLASS}]+)?)"
+# a 千 that starts a unit (三万千瓦 = 3万 千瓦) is not part of the numeral. Bounded: the longest
+# well-formed numeral (九千九百九十九万…亿…) has 31 characters, and an unbounded run made every
+# start inside a long run of numeral characters scan to its end (quadratic)
+CN_MAX = 32
+CHINESE_RE = rf"(?:(?:(?!千(?:瓦|米|克|公顷|帕|焦|卡))[{CN_CHARS}]){{1,{CN_MAX}}}(?:点[{CN_DIGIT_CLASS}]{{1,{CN_MAX}}})?)"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import segment
-from .cues import BEFORE
+from .cues import BEFORE, CUE_WINDOW
 
 CLAUSE_STOP = ",;。:!?\n、"
 PAREN_RE = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -36,6 +36,7 @@ SPLIT_VERB_RE = regex.compile(
 METRIC_END = tuple("额值量率数入税资口重模积费耗价比")
 AFTER_STOP_RE = regex.compile(r"[,;。:!?\n(、0-9]")
 AFTER_VERB_RE = regex.compile(r"^(?:增|降|提|达|完成|实现|获|入选|成为|上榜|以上|以下|左右|用于|投入|建成|覆盖)")
+HAN_RE = regex.compile(r"\p{Han}")
 AFTER_LEAD_RE = regex.compile(r"^(?:以上|以下|以内|左右|多|余|的)+")
 
 
@@ -52,7 +53,7 @@ def noun_after(text: str, end: int) -> str | None:
     m = AFTER_STOP_RE.search(text, end, min(len(text), end + 40))
     stop = m.start() if m else min(len(text), end + 40)
     phrase = AFTER_LEAD_RE.sub("", PAREN_RE.sub("", text[end:stop])).strip()
-    if not phrase or not regex.match(r"\p{Han}", phrase) or AFTER_VERB_RE.match(phrase) or len(phrase) > 16:
+    if not phrase or not HAN_RE.match(phrase) or AFTER_VERB_RE.match(phrase) or len(phrase) > 16:
         return None
     return _after_last_de(phrase) or None
 
@@ -62,7 +63,7 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
     end = start
     if end > floor and text[end - 1] == "(":  # 销售额(829.92亿元): the phrase before the bracket
         end -= 1
-    cs = clause_start(text, end, floor)
+    cs = clause_start(text, end, max(floor, end - CUE_WINDOW))
     phrase = PAREN_RE.sub("", text[cs:end]).strip()
     if "占" in phrase:  # A占B的x%: the share is about A, a figure after 占 is B
         head, _, tail = phrase.partition("占")
@@ -81,6 +82,8 @@ def subject_metric(text: str, start: int, floor: int, *, share: bool = False) ->
 
 def split_metric(phrase: str, min_subject: int = 3) -> tuple[str | None, str | None]:
     """软件和信息服务业销售额 → (软件和信息服务业, 销售额), by jieba words and metric endings."""
+    if not phrase.endswith(METRIC_END):  # no metric word to split off: jieba could not change the answer
+        return phrase, None
     words = [w for w, _, _ in segment.tokens(phrase)]
     if len(words) >= 2 and words[-1].endswith(METRIC_END) and len(words[-1]) >= 2:
         subj = "".join(words[:-1])

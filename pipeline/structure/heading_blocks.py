@@ -27,12 +27,18 @@ _ASIDE = regex.compile(
 )
 # `附件1:` alone on its line heads a body as `附件1` does; `附件:` alone is the list (heading_toc.py)
 _ATTACHMENT_HEAD = regex.compile(r"附\s*件\s*(?:(?P<num>\d{1,2})\s*[:：]?)?")
+_ATTACHMENT_COLON = regex.compile(r"附\s*件\s*[:：]")
 MAX_ATTACHMENT_TITLE = 60
 _ATTACHMENT_INLINE = regex.compile(rf"附\s*件\s*(?P<num>\d{{1,2}})\s*[:：]\s*(?P<title>[^。;；:：]{{2,{MAX_ATTACHMENT_TITLE}}})")
 
 
 def is_aside(line: Line) -> bool:
-    return bool(_ASIDE.fullmatch(line.text))
+    return is_aside_text(line.text)
+
+
+def is_aside_text(text: str) -> bool:
+    """A note, glossary, 专栏 or table caption (also as an attachment's title: `附件2 名词解释`)."""
+    return bool(_ASIDE.fullmatch(text))
 
 
 def is_box(line: Line) -> bool:
@@ -75,9 +81,18 @@ def _inline_header(line: Line, prev: Line | None, nxt: Line | None) -> tuple[str
     return m.group("num"), m.start("title")
 
 
-def attachment_header(text: str, line: Line, nxt: Line | None, prev: Line | None = None) -> Candidate | None:
-    """The `附件N` line (plus its title line when the next line is one) as a section candidate."""
+def _opens_series(text: str, line: Line | None) -> bool:
+    return line is not None and any(c.value == 1 and c.strong for c in line_candidates(text, line.start, line.end))
+
+
+def attachment_header(text: str, line: Line, nxt: Line | None, prev: Line | None = None,
+                      after: Line | None = None) -> Candidate | None:
+    """The `附件N` line (plus its title line when the next line is one) as a section candidate.
+    `附件:` alone heads a body too when a title follows and a new 一、/(一)… series starts right
+    after it (`after`): an attachment list names its attachments and ends."""
     m = _ATTACHMENT_HEAD.fullmatch(line.text)
+    if not m and _ATTACHMENT_COLON.fullmatch(line.text) and _opens_series(text, after):
+        m = _ATTACHMENT_HEAD.match(line.text)
     if not m:
         inline = _inline_header(line, prev, nxt)
         if inline is None:

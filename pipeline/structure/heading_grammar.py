@@ -46,10 +46,11 @@ STEMS = "甲乙丙丁戊己庚辛壬癸"
 MARKERS: list[tuple[Style | None, regex.Pattern[str]]] = [
     (Style.MD, regex.compile(r"(?P<hashes>#{1,6})[ \t]+")),
     # 第七条规定的… / 第三章的… at a line start is a wrapped cross-reference, not a heading
-    (None, regex.compile(rf"第(?P<num>{_NUM}+|\d{{1,3}})(?P<unit>篇|部分|章|节|条)(?!规定|的|所|中|至|、|和|或|及|第|款|项)")),
-    (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)(?P<sep>、|\.(?!\d))")),
+    # (text extracted from spaced layouts may put a space inside a marker: 第 三 章, 一 、, ( 一 ))
+    (None, regex.compile(rf"第 ?(?P<num>{_NUM}+|\d{{1,3}}) ?(?P<unit>篇|部分|章|节|条)(?!规定|的|所|中|至|、|和|或|及|第|款|项)")),
+    (Style.CN, regex.compile(rf"(?P<num>{_NUM}+)(?P<sep> ?、|\.(?!\d))")),
     (Style.GAN, regex.compile(rf"(?P<num>[{STEMS}])、(?![{STEMS}])")),  # not 甲、乙、丙三方
-    (Style.PCN, regex.compile(rf"\((?P<num>{_NUM}+)\)")),
+    (Style.PCN, regex.compile(rf"\( ?(?P<num>{_NUM}+) ?\)")),
     (Style.PAR, regex.compile(r"\((?P<num>\d{1,2})\)")),
     # 1.5 is a decimal, but 1、100万元以下的项目 is item 1 (only the point may not touch a digit)
     (Style.AR, regex.compile(r"(?P<num>\d{1,2})(?P<sep>\.(?!\d)|、)")),
@@ -78,6 +79,7 @@ class Candidate:
     title: str
     run_in: bool
     strong: bool
+    restarts: bool = False  # a 一 whose series goes on to a strong 二: a bound document starting again
 
 
 def clean_title(title: str) -> str:
@@ -107,10 +109,10 @@ def _marker_text(style: Style, m: regex.Match[str]) -> str:
         return m.group("hashes")
     if style is Style.AR:
         return "1" + m.group("sep")
-    if style in CONTINUOUS_STYLES:
-        return "第一" + style.value
+    if style in CONTINUOUS_STYLES:  # 第三章 as written: the number is part of how it is cited
+        return "第" + m.group("num") + style.value
     if style is Style.CN:
-        return "一" + m.group("sep")
+        return "一" + m.group("sep").strip()
     return style.value
 
 

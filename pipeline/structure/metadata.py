@@ -21,6 +21,11 @@ from .jurisdiction import jurisdiction
 
 SCAN_LINES = 80  # the header elements sit in the first lines, after any page furniture
 RECIPIENTS_AFTER_NOTICE = 8  # lines between a notice title and its 主送机关
+MAX_TITLE_HEAD = 40  # the first printed line of a title wrapped over two
+MAX_TITLE_TAIL = 6  # its second line: the kind and a word (`实施意见`, `的通知`, `发展规划`)
+BODY_ONLY_RECIPIENTS = 3  # a body-only notice opens with its 主送机关 (after a 文号 at most)
+NOTICE_BODY_LINES = 12  # lines from the 主送机关 of a body-only notice to its signature date
+TAIL_LINES = 3  # a signature at the very end of the text
 
 
 class _View:
@@ -63,6 +68,28 @@ def _notice_and_recipients(views: list[_View]) -> tuple[int | None, int | None]:
         elif notices and i - notices[-1] <= RECIPIENTS_AFTER_NOTICE and _is_recipients(v):
             return T.fuller_notice([x.text for x in views], notices[-1], notices), i
     return (notices[0] if notices else None), None
+
+
+def _body_only_recipients(views: list[_View]) -> int | None:
+    """A site's copy of a notice without its header block opens with the 主送机关 line."""
+    for i, v in enumerate(views[:BODY_ONLY_RECIPIENTS]):
+        if _is_recipients(v):
+            return i
+        if _is_prose(v.text):
+            return None
+    return None
+
+
+def _date_signature(views: list[_View], after: int) -> int | None:
+    """A body-only notice signed with its date alone (the seal carries the organ): the first date
+    standing alone within NOTICE_BODY_LINES lines after the 主送机关 (a notice that issues a
+    document), else on one of the last lines (a notice whose body is the text), right after prose."""
+    n = len(views)
+    near = range(after + 2, min(n, after + 1 + NOTICE_BODY_LINES))
+    for i in [*near, *range(max(after + 2, near.stop, n - TAIL_LINES), n)]:
+        if _date_of_line(views[i].text) and _is_prose(views[i - 1].text):
+            return i
+    return None
 
 
 def _header_end(views: list[_View], notice: int | None, recipients: int | None) -> int:
@@ -138,6 +165,8 @@ class _Reader:
     def read(self) -> Metadata:
         views = self.views
         notice, recipients = _notice_and_recipients(views)
+        if notice is None and recipients is None:
+            recipients = _body_only_recipients(views)
         end = _header_end(views, notice, recipients)
         if notice is not None and P.IS_NOTICE.fullmatch(views[notice].text):
             self.put("notice_title", views[notice].text, views[notice].span())
@@ -150,7 +179,12 @@ class _Reader:
         sig = _signature(views, recipients if recipients is not None else (notice if notice is not None else len(views)))
         if sig:
             self._put_signature(*sig)
+        elif notice is None and recipients is not None and (at := _date_signature(views, recipients)) is not None:
+            self.put("date", _date_of_line(views[at].text), views[at].span())
+            sig = (at, at)
         self._labelled_fields(end)
+        if notice is None and recipients is not None and sig is not None:
+            self._issued_title(recipients, sig[1])
         title_at = self._title(notice, recipients, sig, end)
         if notice is None and title_at is not None and self.md.date is None:
             if not self._decree(title_at):
@@ -265,9 +299,40 @@ class _Reader:
             if (P.TITLE_LINE.fullmatch(t) and not _date_of_line(t) and not t.startswith(("—", "-", "【"))
                     and not _is_prose(t)):
                 a = v.text.index(t)
-                self.put("title", t, v.span(a, a + len(t)))
+                if i > 0 and (head := self._title_head(views[i - 1], t)) is not None:
+                    self.put("title", head.text + t, Span(start=head.start, end=v.start + a + len(t)))
+                else:
+                    self.put("title", t, v.span(a, a + len(t)))
                 return i
         return None
+
+    def _title_head(self, prev: _View, tail: str) -> _View | None:
+        """The first line of a title wrapped over two lines (a blank line between them in many
+        copies): `关于加快推进某某工作的` above `实施意见`. A date, label, 文号, organ or sentence is no head."""
+        t = prev.text
+        if (_is_prose(t) or _is_label(t) or _date_of_line(t) or _doc_number(prev) or P.ORGAN.fullmatch(t)
+                or P.TITLE_LINE.fullmatch(t) or len(t) > MAX_TITLE_HEAD or t.startswith(("—", "-", "【", "#"))):
+            return None
+        if len(tail) > MAX_TITLE_TAIL or not regex.search(r"\p{Han}", t):
+            return None  # a whole title under a site's label is not the tail of a wrapped one
+        return prev if P.TITLE_LINE.fullmatch(t + tail) else None
+
+    def _issued_title(self, recipients: int, date_at: int) -> None:
+        """A body-only notice names what it issues in its 印发 sentence (`《…》已经…同意,现印发给你们`);
+        the title is that name as printed after the signature, else as the sentence gives it."""
+        views = self.views
+        for v in views[recipients + 1 : date_at]:
+            m = P.ISSUED_NAME.search(v.text)
+            if not m:
+                continue
+            name = m.group("name")
+            if got := T.wrapped_title([x.text for x in views], date_at, name):
+                first, a, last, b = got
+                value = views[first].text[a:] + views[last].text[:b] if last > first else views[first].text[a:b]
+                self.put("title", value, Span(start=views[first].start + a, end=views[last].start + b))
+            else:
+                self.put("title", name, v.span(*m.span("name")))
+            return
 
     def _front_matter(self) -> None:
         if not self.fm:

@@ -56,3 +56,5 @@ ORGAN = regex.compile(
 RECIPIENT_HINT = regex.compile(r"^各|政府|委|局|厅|办|部|院|署|单位|公司|中心|机构|处|室|会|所|队|行|企业|学校")
 PUNCT_IN_PROSE = regex.compile(r"[。,，;；!！?？]")
 MARKDOWN_HEADING = regex.compile(r"#{1,6}\s+")
+# the 印发 sentence of a notice: `《…规划》已经区政府同意,现印发给你们` / `现将《…》印发给你们`
+ISSUED_NAME = regex.compile(r"《(?P<name>[^《》]{2,80})》[^。《》]{0,20}印发")

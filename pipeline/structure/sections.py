@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Document, Section, Span
-from .heading_blocks import attachment_header, box_items, is_aside, is_box
+from .heading_blocks import attachment_header, box_items, is_aside, is_aside_text, is_box
 from .heading_clauses import clause_candidates
 from .heading_grammar import (
     CONTINUOUS_STYLES,
@@ -71,14 +71,22 @@ class _Tree:
             return True
         return cand.value == prev and self.accepted[self.stack[pos].section][0].title != cand.title
 
+    @staticmethod
+    def _skipped_number(cand: Candidate, prev: int) -> bool:
+        """A heading alone on its line one number past the next (七 then 九): a misprint or a
+        dropped line in the source; the series goes on rather than losing every heading after it."""
+        return (cand.strong and not cand.run_in and cand.style not in LIST_STYLES
+                and cand.value is not None and cand.value == prev + 2)
+
     def aside(self) -> None:
         self.quiet = True
 
     def add(self, cand: Candidate) -> None:
         if cand.style is Style.ATTACHMENT:  # an attachment body: every series restarts below it
             self.last_value.clear()
-            # a form (自查表, 申请表): its (1)… lines are fields to fill in, not headings
-            self.quiet = cand.title.endswith(_FORM_TITLE_END)
+            # a form (自查表, 申请表): its (1)… lines are fields to fill in, not headings; a glossary
+            # (附件2 名词解释): its 1.… entries are notes
+            self.quiet = cand.title.endswith(_FORM_TITLE_END) or is_aside_text(cand.title)
             self._push(0, cand)
             return
         if self.quiet and cand.style in LIST_STYLES:
@@ -104,6 +112,11 @@ class _Tree:
                 self._push(pos, cand)
             elif v == 1 and cand.strong and pos == len(self.stack) - 1 and cand.style in LIST_STYLES:
                 self._push(pos, cand)  # a new list under an unnumbered sub-heading
+            elif v == 1 and cand.restarts and pos == 0:
+                self.last_value.clear()  # bound bulletins: the next one numbers from 一 again
+                self._push(0, cand)
+            elif v is not None and prev is not None and self._skipped_number(cand, prev):
+                self._push(pos, cand)
             return
         follows = v is not None and v > 1 and v == self.last_value.get(cand.key, 0) + 1
         opens = v == 1 or (cand.style in CONTINUOUS_STYLES and follows)
@@ -145,7 +158,8 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     boxes: list[int] = []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None):
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if head := attachment_header(doc.text, ln, nxt, lines[i - 1] if i else None, after):
             if head.end == (nxt.end if nxt else -1):
                 skip.add(lines[i + 1].index)
             out.append(head)
@@ -175,7 +189,21 @@ def _candidates(doc: Document) -> list[Candidate | None]:
     _drop_markdown_title(out)
     _promote_long_firsts(out)
     promote_bodied_series(out, doc.text)
+    _mark_restarts(out)
     return out
+
+
+def _mark_restarts(cands: list[Candidate | None]) -> None:
+    """A strong 一 whose next member of the same series is a strong 二 starts that series again
+    (the next bulletin bound into one file); the tree lets it restart the outermost series."""
+    following: dict[str, Candidate] = {}
+    for c in reversed(cands):
+        if c is None:
+            continue
+        nxt = following.get(c.key)
+        if c.value == 1 and c.strong and c.style not in LIST_STYLES and nxt is not None:
+            c.restarts = nxt.value == 2 and nxt.strong
+        following[c.key] = c
 
 
 def _drop_markdown_title(cands: list[Candidate | None]) -> None:

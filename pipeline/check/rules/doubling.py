@@ -15,6 +15,7 @@ from ..context import Context, Draft, RuleCode, judge, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
 from ..matching import coverage, modifiers_agree, row_sides
+from ..relation_evidence import COMPLETE, with_evidence
 
 DOUBLING_RE = regex.compile(r"翻(了)?(?P<n>一|两|二|三)?番")
 FACTORS = {None: 2, "一": 2, "两": 4, "二": 4, "三": 8}
@@ -43,7 +44,9 @@ def check(ctx: Context) -> list[Draft]:
         if best is None:
             continue
         factor = FACTORS[m.group("n")]
-        out.append(_draft(m, factor, best[1], best[2], best[3]))
+        out.append(with_evidence(ctx, _draft(m, factor, best[1], best[2], best[3]), COMPLETE,
+                                 f"翻番 said of the table row “{best[3]}” that the sentence names",
+                                 [("base", best[1]), ("target", best[2])]))
     return out
 
 

@@ -15,6 +15,7 @@ from ..breakdowns import STANDARD_BREAKDOWNS
 from ..context import Context, Draft, RuleCode, judged_draft
 from ..figures import Figure
 from ..interval import Interval
+from ..relation_evidence import COMPLETE, with_evidence
 
 SOURCES = STANDARD_BREAKDOWNS[1]
 SCOPES = {"全体": "all", "全国": "all", "全市": "all", "全省": "all", "全区": "all", "全县": "all",
@@ -71,8 +72,11 @@ def check(ctx: Context) -> list[Draft]:
         summed = Interval.exact(0)
         for p in parts:
             summed = summed + p.interval()
-        out.append(judged_draft(ctx, RuleCode.SUM_OF_PARTS,
-                                " + ".join(p.label() for p in parts) + f" (income sources of {total.label()})",
-                                [total, *parts], total, summed, sum((p.value for p in parts), start=parts[0].value * 0),
-                                suffix=f"{total.scale}{total.unit}"))
+        draft = judged_draft(ctx, RuleCode.SUM_OF_PARTS,
+                             " + ".join(p.label() for p in parts) + f" (income sources of {total.label()})",
+                             [total, *parts], total, summed, sum((p.value for p in parts), start=parts[0].value * 0),
+                             suffix=f"{total.scale}{total.unit}")
+        out.append(with_evidence(ctx, draft, COMPLETE, "the four income sources of the same residents' "
+                                 "per-head disposable income (a standard breakdown)",
+                                 [("whole", total), *(("part", p) for p in parts)]))
     return out

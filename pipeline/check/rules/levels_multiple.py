@@ -15,6 +15,7 @@ from ...model import Span, Verdict
 from ..changes import SPAN, FromTo, from_to
 from ..context import Context, Draft, RuleCode, judge, judged_draft, stated_interval, verdict_word
 from ..interval import Interval, fmt, fmt_interval
+from ..relation_evidence import COMPLETE, with_evidence
 from ..units import RATIO_DIMS
 from .doubling import DOUBLING_RE, FACTORS
 
@@ -50,11 +51,15 @@ def _stated_multiple(ctx: Context, ft: FromTo) -> Draft | None:
     ratio, point = _ratio(ft)
     if GROWN_BY.match(between):
         what = f"{ft.b.label()} / {ft.a.label()} − 1 (增长x倍 is B / A − 1)"
-        return judged_draft(ctx, RuleCode.MULTIPLE, what, [x, ft.a, ft.b], x,
-                            ratio - Interval.exact(1), point - 1, suffix="倍")
+        return with_evidence(ctx, judged_draft(ctx, RuleCode.MULTIPLE, what, [x, ft.a, ft.b], x,
+                                               ratio - Interval.exact(1), point - 1, suffix="倍"),
+                             COMPLETE, "从A增加到B, 增长x倍: the multiple of the two levels it follows",
+                             [("base", ft.a), ("level", ft.b), ("multiple", x)])
     if TIMES_OF.match(between):
-        return judged_draft(ctx, RuleCode.MULTIPLE, f"{ft.b.label()} / {ft.a.label()}", [x, ft.a, ft.b], x,
-                            ratio, point, suffix="倍")
+        return with_evidence(ctx, judged_draft(ctx, RuleCode.MULTIPLE, f"{ft.b.label()} / {ft.a.label()}",
+                                               [x, ft.a, ft.b], x, ratio, point, suffix="倍"),
+                             COMPLETE, "从A到B, 是…的x倍: the multiple of the two levels it follows",
+                             [("base", ft.a), ("level", ft.b), ("multiple", x)])
     return None
 
 
@@ -74,10 +79,13 @@ def _doubling(ctx: Context, ft: FromTo) -> Draft | None:
     what = f"“{m.group()}” means ×{factor}; {ft.b.label()} / {ft.a.label()} = {fmt(point, 3)}"
     mark = [Span(start=m.start(), end=m.end())]
     if quals:
-        return Context.draft(RuleCode.DOUBLING, Verdict.UNVERIFIABLE, f"{what}; {quals[0]}", figs, extra_spans=mark,
-                             stated=factor, computed=ratio, computed_value=point, exemption=quals[0])
+        return with_evidence(ctx, Context.draft(RuleCode.DOUBLING, Verdict.UNVERIFIABLE, f"{what}; {quals[0]}", figs,
+                                                extra_spans=mark, stated=factor, computed=ratio, computed_value=point,
+                                                exemption=quals[0]),
+                             COMPLETE, "从A到B 翻番", [("base", ft.a), ("level", ft.b)])
     verdict, severity = judge(loose_factor(factor), ratio, 2)
     expl = (f"{what} (interval {fmt_interval(ratio, 3)}); 翻番 is said of ×{fmt(LOOSE[0] * factor, 2)} to "
             f"×{fmt(LOOSE[1] * factor, 2)}: {verdict_word(verdict)}")
-    return Context.draft(RuleCode.DOUBLING, verdict, expl, figs, extra_spans=mark, stated=factor,
-                         computed=ratio, computed_value=point, severity=severity)
+    return with_evidence(ctx, Context.draft(RuleCode.DOUBLING, verdict, expl, figs, extra_spans=mark, stated=factor,
+                                            computed=ratio, computed_value=point, severity=severity),
+                         COMPLETE, "从A到B 翻番", [("base", ft.a), ("level", ft.b)])

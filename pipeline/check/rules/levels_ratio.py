@@ -14,6 +14,9 @@ from ...model import Span, Verdict
 from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_word
 from ..figures import Figure, parse_number
 from ..interval import Interval, fmt, fmt_interval
+from ..relation_evidence import COMPLETE, with_evidence
+
+BASIS = "城乡收入比 and the urban and rural per-head incomes of its paragraph"
 
 RATIO_RE = regex.compile(r"城乡(?:居民)?(?:人均可支配)?收入(?:之)?比(?:值)?(?:为|是|达|缩小到|缩小至|降至|下降到|下降至)?"
                          r"(?P<n>\d+\.\d+)(?P<one>[:∶]1)?(?![\d.:∶])")
@@ -51,9 +54,10 @@ def check(ctx: Context) -> list[Draft]:
         quals = [q for q in (stated_interval(ctx, f)[1] for f in (urban, rural)) if q]
         what = f"urban / rural income: {urban.label()} / {rural.label()} = {fmt(point, decimals + 1)}"
         if quals:
-            out.append(Context.draft(RuleCode.LEVELS_RATIO, Verdict.UNVERIFIABLE, f"{what}; {quals[0]}",
-                                     [urban, rural], extra_spans=[span], stated=float(value), computed=computed,
-                                     computed_value=point, exemption=quals[0]))
+            out.append(with_evidence(ctx, Context.draft(RuleCode.LEVELS_RATIO, Verdict.UNVERIFIABLE, f"{what}; {quals[0]}",
+                                                        [urban, rural], extra_spans=[span], stated=float(value),
+                                                        computed=computed, computed_value=point, exemption=quals[0]),
+                                     COMPLETE, BASIS, [("level", urban), ("level", rural)]))
             continue
         verdict, severity = judge(stated, computed, decimals)
         expl = (f"{what} (interval {fmt_interval(computed, decimals + 2)}); stated ratio {m.group('n')} covers "
@@ -62,5 +66,5 @@ def check(ctx: Context) -> list[Draft]:
         draft = Context.draft(RuleCode.LEVELS_RATIO, verdict, expl, [urban, rural], extra_spans=[span],
                               stated=float(value), computed=computed, computed_value=point, severity=severity)
         draft.claim_ids = claim_ids + draft.claim_ids
-        out.append(draft)
+        out.append(with_evidence(ctx, draft, COMPLETE, BASIS, [("level", urban), ("level", rural)]))
     return out

@@ -17,6 +17,7 @@ from ..context import Context, Draft, RuleCode, judge, stated_interval, verdict_
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval, fmt_sig
 from ..periods import current_year, year_of
+from ..relation_evidence import COMPLETE, PARTIAL, WEAK, with_evidence
 from ..units import RATIO_DIMS
 
 # 是“十二五”期末的 — the reference between the verb and 的 is kept for the base year
@@ -50,10 +51,15 @@ def check(ctx: Context) -> list[Draft]:
         base_year = year_of(m.group("ref"))
         year = current_year(ctx, levels[-len(group)].start)
         for level, mult in zip(levels[-len(group) :], group, strict=True):
-            out.append(_implied_base(level, mult, m.group("ref"), base_year))
+            roles = [("level", level), ("multiple", mult)]
+            out.append(with_evidence(ctx, _implied_base(level, mult, m.group("ref"), base_year), WEAK,
+                                     "是…的N倍 after a level: the base it implies is not stated", roles))
             cagr = _cagr_after(ctx, mult)
             if cagr is not None:
-                out.append(_cagr_check(ctx, level, mult, cagr, base_year, year))
+                draft = _cagr_check(ctx, level, mult, cagr, base_year, year)
+                strength = COMPLETE if draft.computed is not None else PARTIAL
+                out.append(with_evidence(ctx, draft, strength, "N倍 over a stated period and the 年均增长 after it",
+                                         [*roles, ("rate", cagr)]))
     return out
 
 

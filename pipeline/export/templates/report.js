@@ -68,6 +68,14 @@
     if (hl) { show(hl.getAttribute("data-m").split(" ")); return; }
     if (t.closest("#panel-close")) panel.hidden = true;
   });
+  // arriving from the findings table (index.html#…): show that figure with its arithmetic
+  function fromHash() {
+    var key = decodeURIComponent(location.hash.slice(1));
+    if (data.marks[key]) go(key);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape") panel.hidden = true;
     var t = ev.target;
