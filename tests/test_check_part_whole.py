@@ -121,3 +121,13 @@ def test_run_on_list_of_achievements_is_no_breakdown() -> None:
     text = ("五年建成铁路新线1.6万公里，新增公路63.9万公里，其中高速公路3.3万公里，新建、改扩建机场33个，"
             "新建和加固堤防1.7万公里。\n")  # 2011年国务院政府工作报告 (tests/fixtures/corpus-dev/05_…)
     assert all(c.verdict != "inconsistent" for c in parse_text(text).checks)
+
+
+def test_table_rows_that_add_up_to_the_row_above() -> None:
+    # 表5: 合计 3827.9 = the six numbered continents (# rows and 韩国 under 亚洲 are sub-items)
+    text = excerpt("nanjing_tjgb_2021_2024", "| 国别和地区 | 出口额（亿元）", "| 六、大洋洲 | 100.5 | 1.0 | 156.4 | -17.0 |")
+    sums = [c for c in checks(text, "sum_of_parts") if c.computed is not None]
+    assert [(c.stated, round(c.computed.value, 1)) for c in sums] == [(3827.9, 3828.0)]  # imports: 2462.0, no sum
+    assert all(c.verdict == "consistent" and c.evidence is not None and c.evidence.strength == "complete" for c in sums)
+    # a run that misses its total may list the main items only: no check, never an error
+    assert all(c.verdict == "consistent" for c in checks(text.replace("| 213.5 |", "| 263.5 |"), "sum_of_parts"))

@@ -55,3 +55,25 @@ def test_another_years_table_is_not_judged() -> None:
     text = BULLETIN + "\n\n2023年,全市经济回升向好。\n\n全年居民消费价格比上年上涨0.6%。衣着类上涨1.9%。\n"
     got = _tvt(text)
     assert not [g for g in got if g[0] in ("0.6%", "1.9%")]
+
+
+PLAN = (
+    "一、发展基础\n\n全区河湖水面率达3.86%。\n\n"
+    "二、发展目标\n\n完成老大楼商业化改造利用面积11.4万平方米。\n\n"
+    "三、保障措施\n\n加强组织领导。\n\n"
+    "“十四五”指标完成情况\n\n"
+    "| 序号 | 指标 | 单位 | 目标值(2025年) | 现状值(2025年) |\n"
+    "| 1 | 河湖水面率 | % | 3.76% | 3.86% |\n\n"
+    "“十五五”主要指标\n\n"
+    "| 序号 | 指标 | 单位 | 现状值(2025年) | 目标值(2030年) |\n"
+    "| 1 | 河湖水面率 | % | 3.86% | 3.95% |\n"
+    "| 2 | 老大楼商业化改造利用面积 | 万平方米 | - | 11.4 |\n"
+)
+
+
+def test_a_goal_section_speaks_of_targets_and_each_table_gets_its_check() -> None:
+    got = _tvt(PLAN)
+    # 发展目标 makes 11.4 a target though the sentence has no 到2030年
+    assert ("11.4万平方米", "consistent") in [(g[0], g[1]) for g in got]
+    # 3.86% is stated in both tables
+    assert [g[1] for g in got if g[0] == "3.86%"] == ["consistent", "consistent"]

@@ -94,3 +94,10 @@ def test_latin_words_keep_the_space_a_line_break_stood_for() -> None:
     joined, joins = rejoin_hard_wraps(wrapped)
     assert "\n" not in joined and "  " not in joined
     assert all(wrapped[source_offset(joins, i)] in (ch, "\n") for i, ch in enumerate(joined))
+
+
+def test_a_year_in_brackets_continues_a_line_but_a_spaced_marker_does_not() -> None:
+    full = "这是一行正好排满宽度的正文文字，用来测试换行后重新连接的规则是否正确，基础值"
+    text = "\n".join([full, "(2020)为准。"] * 6 + [full, "( 一 )下一小节"])
+    lines = rejoin_hard_wraps(text)[0].split("\n")
+    assert lines == [full + "(2020)为准。"] * 6 + [full, "( 一 )下一小节"]

@@ -17,12 +17,12 @@ import pytest
 import pipeline.ingest.pdf as pdf_ingest
 from pipeline.errors import Code, PdfError
 from pipeline.ingest import read_path
-from pipeline.ingest.ocr import line_chars, ocr_available
+from pipeline.ingest.ocr import install_hint, line_chars, ocr_available
 from pipeline.ingest.pdf_chars import Char, PageChars_
 from pipeline.ingest.pdf_quality import LayerStats
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
-needs_ocr = pytest.mark.skipif(not ocr_available(), reason="the OCR extra is not installed: pip install -e '.[ocr]'")
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason=f"OCR is not available here: {install_hint()}")
 
 
 def _page_text(name: str) -> str:
@@ -121,7 +121,7 @@ def test_resume_fingerprint_names_the_extraction_path(monkeypatch: pytest.Monkey
 
     fingerprints = set()
     for available in (True, False):
-        monkeypatch.setattr(ocr, "ocr_available", lambda available=available: available)
+        monkeypatch.setattr(ocr, "ocr_installed", lambda available=available: available)
         code_fingerprint.cache_clear()
         fingerprints.add(code_fingerprint())
     code_fingerprint.cache_clear()
@@ -139,3 +139,13 @@ def test_blank_page_is_not_sent_to_ocr(monkeypatch: pytest.MonkeyPatch, tmp_path
     raw = read_path(tmp_path / "blank.pdf")
     assert raw.warnings == [] and raw.source.engine == "pdfium" and raw.source.pages == 2
     assert "".join(raw.text.split()) == _page_text("footnote.pdf")
+
+
+def test_an_extra_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.ingest.ocr as ocr
+
+    monkeypatch.setattr(ocr, "_load_problem", lambda: "libGL.so.1: cannot open shared object file")
+    assert not ocr.ocr_available()
+    assert "libGL.so.1" in ocr.install_hint() and "libgl1" in ocr.install_hint()
+    monkeypatch.setattr(ocr, "_load_problem", lambda: "not installed")
+    assert ocr.install_hint() == ocr.INSTALL_HINT

@@ -48,3 +48,9 @@ def standard_parts(names: list[str]) -> bool:
     第一产业增加值 …)."""
     return any(len(names) == len(b) and all(p in n for n, p in zip(names, b, strict=True))
                for b in STANDARD_BREAKDOWNS)
+
+
+# rates defined as the share of one part in its whole: 城镇化率 = 城镇(常住)人口 / 常住人口
+DEFINED_SHARES: tuple[tuple[str, str], ...] = (
+    ("城镇化率", "城镇"),
+)

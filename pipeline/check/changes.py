@@ -24,7 +24,11 @@ UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增|升"
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|降|减"
 # a year in Arabic digits or, in older reports, in Chinese ones (一九七八年)
 YEAR = r"(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3}"
-FROM_BEFORE = regex.compile(rf"(?:由|从)\s*(?:(?P<year>{YEAR})年(?:底|末)?的?|上年(?:末|底)?的?)?\s*$")
+# 从/由 A, where a short per-head word may stand between (从人均8.7万元, 由每人每年380元)
+FROM_BEFORE = regex.compile(
+    rf"(?:由|从)(?!业|事|而|严|快|简|中)\s*(?:(?P<year>{YEAR})年(?:底|末)?的?|上年(?:末|底)?的?)?"
+    r"(?:人均|每人每年|每人|每万人口?|每千人口?)?\s*$"
+)
 TO_BETWEEN = regex.compile(
     rf"^\s*,?\s*(?:的水平)?(?P<verb>{UP}|{DOWN})(?:到|至)\s*(?:(?P<year>{YEAR})年(?:底|末)?的?)?\s*$"
 )

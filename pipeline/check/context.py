@@ -107,13 +107,18 @@ class Context:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        spans = sorted((t.span.start, t.span.end) for t in doc.tables)
+        self._table_starts = [s for s, _ in spans]
+        self._table_ends = [e for _, e in spans]
         self.figures: list[Figure] = [f for f in claim_figures(doc) if not self.in_table(f.start)]
         self._starts = [f.start for f in self.figures]
         self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
 
     # ---------------------------------------------------------------- where things are
     def in_table(self, pos: int) -> bool:
-        return any(t.span.start <= pos < t.span.end for t in self.doc.tables)
+        """Tables do not overlap: only the last one starting at or before `pos` can hold it."""
+        i = bisect.bisect_right(self._table_starts, pos) - 1
+        return i >= 0 and pos < self._table_ends[i]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding `pos`, the end mark included."""
@@ -154,6 +159,12 @@ class Context:
             EvidenceFigure(role=role, text=self.text[f.start : f.end], span=Span(start=f.start, end=f.end),
                            claim_id=f.claim_ids[0] if f.claim_ids else None)
             for role, f in figures])
+
+    def evidence_spans(self, strength: EvidenceStrength, basis: str, spans: Iterable[tuple[str, tuple[int, int]]],
+                       reason: str | None = None) -> Evidence:
+        """Evidence over stated words that are no claim (a year, a plan's name): (role, (start, end))."""
+        return Evidence(strength=strength, basis=basis, reason=reason, figures=[
+            EvidenceFigure(role=role, text=self.text[a:b], span=Span(start=a, end=b)) for role, (a, b) in spans])
 
     @staticmethod
     def draft(rule: RuleCode, verdict: Verdict, explanation: str, figures: Iterable[Figure] = (),

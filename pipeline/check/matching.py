@@ -14,21 +14,27 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
-from ..model import Row, Table, TableValue
+from ..model import Row, Section, Table, TableValue
 from .context import Context
 from .figures import Figure, from_table_value
+from .interval import Interval
 from .periods import current_year, year_of
-from .table_cells import TableCell
+from .table_cells import BRACKETS, TableCell
 
 WINDOW = 80
 AFTER = 20
 MODIFIERS = ("新增", "人均", "年均", "每万人", "每千人", "净增")
 GROWTH_BEFORE = regex.compile(r"(年均|年平均)(增长|增幅|增速|递增)[^,;。]{0,3}$")
-BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 BACK_STOP = regex.compile(r"[;。\n]")
+LIST_WORD = regex.compile(r"其中|分别")
+NOUN_CUT = regex.compile(r"[,;。\n的]")
+CLAUSE_SPLIT = regex.compile(r"[,;:]")
+LIST_LEAD_SPLIT = regex.compile(r"[,:]")
+LEAD_SPLIT = regex.compile(r"[,;:、]|其中")
 # head nouns that name the same measure (营业收入 ~ 销售额, 成交金额 ~ 成交额)
 HEAD_SYNONYMS = {"收入": ("销售额", "营收", "收入"), "金额": ("成交额", "额"), "总量": ("总数", "规模"),
                  "数量": ("数",), "比重": ("比例", "占比"), "比例": ("比重", "占比")}
@@ -81,11 +87,11 @@ def window(ctx: Context, fig: Figure) -> tuple[str, str]:
     s, _ = ctx.sentence(fig.start)
     prev = [f.end for f in ctx.figures_in(max(lo, s), fig.start)]
     local = ctx.text[max([lo, *prev]) : fig.start]
-    if prev and SUBJECTLESS.match(local) and not regex.search(r"其中|分别", local):
+    if prev and SUBJECTLESS.match(local) and not LIST_WORD.search(local):
         first = ctx.figures_in(s, fig.start)[0]
         local = ctx.text[max(s, first.start - WINDOW) : first.start] + " " + local
     after = ctx.text[fig.end : fig.end + AFTER]
-    cut = regex.search(r"[,;。\n的]", after)  # 21公里的苏州河段…: the figure qualifies another noun
+    cut = NOUN_CUT.search(after)  # 21公里的苏州河段…: the figure qualifies another noun
     return local, after[: cut.start()] if cut else after
 
 
@@ -112,7 +118,7 @@ def longest_common(a: str, b: str) -> int:
 def modifiers_agree(indicator: str, before: str, *, growth: bool = False, base: bool = False) -> bool:
     """新增/人均… must be said on both sides or neither (年均 belongs to a growth target; 累计
     matters for a base level, while a target may well be 累计新建 over the plan period)."""
-    near = regex.split(r"[,;:]", before)[-1][-30:]
+    near = CLAUSE_SPLIT.split(before)[-1][-30:]
     mods = [m for m in MODIFIERS if not (growth and m == "年均")] + (["累计"] if base else [])
     return all((m in indicator) == (m in near) for m in mods)
 
@@ -125,6 +131,7 @@ def tail_near(indicator: str, before: str, after: str) -> bool:
 
 
 # ------------------------------------------------------------------ text ↔ table by index
+TABLES_EACH_SIDE = 2  # a plan's text may come before both its 十四五 and its 十五五 table
 NEAR = 8  # per name bigram, the cells nearest the text figure (keeps the stage linear)
 GROWTH_WORD = regex.compile(r"(增长|上涨|下降|增速|增幅|回落|降低|减少|提高|下跌|上升)了?(为|达到?)?\s*$")
 NEGATIVE_WORD = regex.compile(r"(下降|回落|降低|减少|下跌)")
@@ -133,6 +140,7 @@ FROM_TO = regex.compile(r"(由|从)[^,;。由从]{0,12}$")
 TO_AFTER = regex.compile(r"^[^,;。]{0,6}(提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小)(到|至)")
 PART_YEAR = regex.compile(r"^[ \t\u3000]*((?:19|20)\d{2})年(?![\d〇一二三四五六七八九十]+月)|"
                           r"^[^\n]{0,20}?((?:19|20)\d{2})年[^\n]{0,30}(公报|报告)[ \t]*$", regex.M)
+TARGET_SECTION = regex.compile(r"目标|任务|指标|重点项目|主要项目")
 RESPECTIVELY = "分别"
 NEUTRAL_WORDS = regex.compile(r"全年|全市|全区|全县|全省|全国|全岛|年末|年底|本年|当年|我市|我区|我省|"
                               r"规模以上|规上|全社会|实现|完成|共有|现有|拥有|共|累计|合计|^[市区县省]|\s")
@@ -159,6 +167,10 @@ class TextView:
     def words(self) -> str:
         return self.before + "|" + self.after
 
+    @cached_property
+    def base_interval(self) -> Interval:
+        return self.figure.base_interval()
+
 
 def part_years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the lines that open a part of a bound document (2022年是…; a title
@@ -177,14 +189,34 @@ def respectively_words(ctx: Context, fig: Figure) -> str | None:
     end = BACK_STOP.search(ctx.text, fig.end, e)
     listed = [f for f in ctx.figures_in(at, end.start() if end else e) if f.dimension == fig.dimension]
     k = next((i for i, f in enumerate(listed) if f.start == fig.start), None)
-    clause = regex.split(r"[,:]", ctx.text[lo:at])[-1]
+    clause = LIST_LEAD_SPLIT.split(ctx.text[lo:at])[-1]
     items = [w for w in LIST_SPLIT.split(clause) if w.strip()]
     if k is None or len(items) != len(listed) or len(listed) < 2:
         return None
     return items[k] + ctx.text[at + len(RESPECTIVELY) : listed[0].start]
 
 
-def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]]) -> TextView:
+class SectionTitles:
+    """The titles of the sections that hold a position, innermost first (one bisect and a walk
+    up the parents: depth, not document length)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = sorted(sections, key=lambda x: x.body_span.start)
+        self.starts = [x.body_span.start for x in self.sections]
+        self.by_id = {x.id: x for x in self.sections}
+
+    def at(self, pos: int) -> list[str]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        sec = self.sections[i] if i >= 0 else None
+        titles: list[str] = []
+        while sec is not None:
+            if sec.body_span.start <= pos < sec.body_span.end:
+                titles.append(sec.title)
+            sec = self.by_id.get(sec.parent_id) if sec.parent_id else None
+        return titles
+
+
+def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]], titles: SectionTitles | None = None) -> TextView:
     before, after = window(ctx, fig)
     paired = respectively_words(ctx, fig)
     listed = paired is None and RESPECTIVELY in before
@@ -208,6 +240,8 @@ def text_view(ctx: Context, fig: Figure, parts: list[tuple[int, int]]) -> TextVi
         phase = "target"
     elif FUTURE_YEAR.search(said):
         phase = "any"
+    elif titles is not None and any(TARGET_SECTION.search(t) for t in titles.at(fig.start)):
+        phase = "target"  # 发展目标, 主要任务: a plan's goals, said without 到2025年
     else:
         phase = "reported"
     year = None if phase == "base" else current_year(ctx, fig.start)
@@ -230,7 +264,7 @@ def qualified(name: str, before: str) -> bool:
     at = first_shared(clean, words)
     if at is None:
         return False
-    lead = NEUTRAL_WORDS.sub("", regex.split(r"[,;:、]|其中", words[:at])[-1])
+    lead = NEUTRAL_WORDS.sub("", LEAD_SPLIT.split(words[:at])[-1])
     # a short modifier names a narrower subject; a long lead is an adverbial (通过…平台新增…)
     return bool(lead) and (len(lead) <= MODIFIER_LEN or lead[0] in "对向与")
 
@@ -247,15 +281,14 @@ def first_shared(name: str, words: str) -> int | None:
     return at
 
 
-def name_similarity(name: str, words: str) -> tuple[float, int]:
-    """(share of the indicator's bigrams said near the figure, longest run they share)."""
-    clean = BRACKETS.sub("", name)
-    want = bigrams(clean)
+def name_similarity(cell: TableCell, words: str, have: set[str]) -> tuple[float, int]:
+    """(share of the indicator's bigrams said near the figure, longest run they share); `have`
+    is bigrams(words), computed once per figure."""
+    clean, want = cell.clean, cell.grams
     if not want:
-        return (1.0 if clean and clean in words else 0.0), len(clean) if clean in words else 0
-    have = bigrams(words)
+        return (1.0, len(clean)) if clean and clean in words else (0.0, 0)
     cov = len(want & have) / len(want)
-    return cov, longest_common(clean, words)
+    return cov, (longest_common(clean, words) if cov >= 0.5 else 0)
 
 
 class CellIndex:
@@ -263,20 +296,35 @@ class CellIndex:
     figure looks only at the few nearest cells that share a word with it."""
 
     def __init__(self, cells: Sequence[TableCell]) -> None:
-        self.cells = list(cells)
-        by_gram: dict[str, list[int]] = {}
+        self.cells = sorted(cells, key=lambda c: c.figure.start)
+        self.by_gram: dict[str, list[int]] = {}
         for i, c in enumerate(self.cells):
-            for g in bigrams(c.name) or {c.name}:
-                by_gram.setdefault(g, []).append(i)
-        self.by_gram = {g: sorted(ix, key=lambda i: self.cells[i].figure.start) for g, ix in by_gram.items()}
+            for g in c.grams or {c.clean}:
+                self.by_gram.setdefault(g, []).append(i)
         self.starts = {g: [self.cells[i].figure.start for i in ix] for g, ix in self.by_gram.items()}
 
-    def near(self, words: str, pos: int) -> list[TableCell]:
+    def near(self, grams: set[str], pos: int) -> list[TableCell]:
+        """Per bigram, its cells in the nearest tables before `pos` and after (at most NEAR // 2
+        cells in TABLES_EACH_SIDE tables each way): the work per figure does not grow with the document."""
         found: set[int] = set()
-        for g in bigrams(words):
+        for g in grams:
             ix = self.by_gram.get(g)
             if not ix:
                 continue
             k = bisect.bisect_left(self.starts[g], pos)
-            found.update(ix[max(0, k - NEAR // 2) : k + NEAR // 2])
+            found.update(self._same_table(ix[max(0, k - NEAR // 2) : k][::-1]))
+            found.update(self._same_table(ix[k : k + NEAR // 2]))
         return [self.cells[i] for i in sorted(found)]
+
+    def _same_table(self, ix: list[int]) -> list[int]:
+        """The leading run of `ix` that lies in the first TABLES_EACH_SIDE tables."""
+        run: list[int] = []
+        tables: list[Table] = []
+        for i in ix:
+            table = self.cells[i].table
+            if not any(t is table for t in tables):
+                if len(tables) == TABLES_EACH_SIDE:
+                    break
+                tables.append(table)
+            run.append(i)
+        return run

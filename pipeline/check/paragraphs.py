@@ -22,6 +22,7 @@ the triggers, each reading its own sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -42,13 +43,13 @@ QIZHONG = regex.compile(r"其中")
 # (其中…) (a 其中 group) nor (含…)/(包括…) (sub-items the figure includes, listed as examples)
 BRACKET_LIST = regex.compile(r"\((?!其中|含|包括|包含|不含|注)")
 # `X中,` opening a sentence: 医院中, / 2024年末卫生人员总数中, (not 其中, 集中, 高中 …)
-ZHONG = regex.compile(r"(?:(?<=[。\n])|^)(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:。\n()]{2,16}?)(?<![其集高初之当])中[,:]",
-                      regex.M)
+ZHONG = regex.compile(r"(?P<noun>(?:(?:19|20)\d{2}年)?[^\d,;:。\n()]{2,16}?)(?<![其集高初之当])中[,:]")
 # a breakdown opened at a sentence start (按经营地统计, 分领域看, 从地区看, 按产业分) or after its
-# whole's name (医院按等级分:)
-INTRO = regex.compile(r"(?:(?:(?<=[。\n])|^)(?P<noun>[^\d,;:。\n()]{0,16}?)|(?<=[,:]))"
-                      r"(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]",
-                      regex.M)
+# whole's name (医院按等级分:); BREAKDOWN alone also opens one after a comma
+BREAKDOWN = r"(?:按[^,。;\n\d]{1,10}?(?:统计|划分|分|来看|看)|[分从][^,。;\n\d]{1,8}?(?:来看|看))[,:]"
+INTRO = regex.compile(r"(?P<noun>[^\d,;:。\n()]{0,16}?)" + BREAKDOWN)
+INTRO_AFTER_COMMA = regex.compile(r"(?<=[,:])" + BREAKDOWN)
+SENTENCE_START = regex.compile(r"[。\n]")
 # a delta, not a level (新增 counts the year's flow: 新增公路63.9万公里,其中高速公路3.3万公里 are levels)
 CHANGE_BEFORE = regex.compile(
     r"(?:增加(?!值)|减少|增长|下降|提高|降低|增产|减产|比上年|同比|净增|多|少)[^,;、:]{0,3}$")
@@ -135,6 +136,7 @@ class Group:
 
 
 _CACHE: WeakKeyDictionary[Context, list[Group]] = WeakKeyDictionary()
+_SHARES: WeakKeyDictionary[Context, dict[int, tuple[Group, Part]]] = WeakKeyDictionary()
 
 
 def groups(ctx: Context) -> list[Group]:
@@ -146,12 +148,18 @@ def groups(ctx: Context) -> list[Group]:
 
 
 def share_of(ctx: Context, pct: Figure) -> tuple[Group, Part] | None:
-    """The group and part whose (占x%) share `pct` is."""
-    for g in groups(ctx):
-        for p in g.parts:
-            if p.share is pct:
-                return g, p
-    return None
+    """The group and part whose (占x%) share `pct` is (an index built once)."""
+    if ctx not in _SHARES:
+        _SHARES[ctx] = {p.share.start: (g, p) for g in groups(ctx) for p in g.parts if p.share is not None}
+    found = _SHARES[ctx].get(pct.start)
+    return found if found is not None and found[1].share is pct else None
+
+
+def groups_between(ctx: Context, lo: int, hi: int) -> list[Group]:
+    """The groups whose trigger lies in [lo, hi)."""
+    found = groups(ctx)
+    starts = [g.trigger for g in found]
+    return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def group_strength(g: Group) -> EvidenceStrength:
@@ -166,15 +174,28 @@ def group_strength(g: Group) -> EvidenceStrength:
 def _read(ctx: Context) -> list[Group]:
     text = ctx.text
     triggers = [(m.start(), m.end(), "其中", "") for m in QIZHONG.finditer(text)]
-    triggers += [(m.start(), m.end(), "中", m.group("noun")) for m in ZHONG.finditer(text)]
-    triggers += [(m.start(), m.end(), "按", m.group("noun") or "") for m in INTRO.finditer(text)]
-    triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text)]
+    # patterns anchored at sentence starts are matched there only (a search would retry them at
+    # every position: superlinear on long texts)
+    starts = [0, *(m.end() for m in SENTENCE_START.finditer(text))]
+    for kind, pattern in (("中", ZHONG), ("按", INTRO)):
+        for at in starts:
+            m = pattern.match(text, at, min(len(text), at + 48))
+            if m:
+                triggers.append((m.start(), m.end(), kind, m.group("noun") or ""))
+    triggers += [(m.start(), m.end(), "按", "") for m in INTRO_AFTER_COMMA.finditer(text)]
+    triggers += [(m.start(), m.end(), "(", "") for m in BRACKET_LIST.finditer(text) if _lists_figures(ctx, m.end())]
     out: list[Group] = []
     for start, end, kind, noun in sorted(triggers):
         if ctx.in_table(start):
             continue
         out += _groups_at(ctx, start, end, kind, noun.strip())
     return out
+
+
+def _lists_figures(ctx: Context, pos: int) -> bool:
+    """A bracket opened at `pos` closes soon and holds two figures or more (most hold none)."""
+    close = ctx.text.find(")", pos, pos + 200)
+    return close >= 0 and len(ctx.figures_in(pos, close)) >= 2
 
 
 def _open_bracket(text: str, lo: int, pos: int) -> int | None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 import regex
 
 from ..model import Row, Table, TableValue
 from .figures import Figure, from_table_value, parse_number
+from .interval import Interval
 from .units import reading, split_unit
 
 YEAR_RE = regex.compile(r"((?:19|20)\d{2})\s*年")
@@ -26,6 +28,7 @@ TITLE_UNIT = regex.compile(r"单位\s*[::]\s*([^()()\s,;]{1,6})")
 GROWTH_HEADER = regex.compile(r"增长|增速|涨跌|增幅|增减|比上年|同比|比年初")
 NUMBER_CELL = regex.compile(r"^\s*(?P<sign>[-−–])?\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％)?\s*$")
 NAME_NOISE = regex.compile(r"^\s*(其中\s*[::]?|#|[一二三四五六七八九十]+\s*[、.]|[((][一二三四五六七八九十\d]+[))]|\d+\s*[、.])\s*")
+BRACKETS = regex.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]")
 FOOTNOTE = regex.compile(r"\[\d+\]|\s+")
 GROWTH_KIND = {"annual_growth_pct": "annual"}
 
@@ -44,6 +47,19 @@ class TableCell:
     phase: str
     negative: bool = False
     relation: str = "="
+
+    @cached_property
+    def clean(self) -> str:
+        """The name without brackets (units, notes) as the text would say it."""
+        return BRACKETS.sub("", self.name)
+
+    @cached_property
+    def grams(self) -> set[str]:
+        return {self.clean[i : i + 2] for i in range(len(self.clean) - 1)}
+
+    @cached_property
+    def base_interval(self) -> Interval:
+        return self.figure.base_interval()
 
     @property
     def label(self) -> str:

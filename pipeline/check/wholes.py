@@ -14,6 +14,9 @@ breakdowns.py), then only in the share's paragraph — where a year may open the
 
 from __future__ import annotations
 
+import bisect
+from weakref import WeakKeyDictionary
+
 import regex
 
 from .breakdowns import aliases
@@ -42,9 +45,25 @@ def period_lead(ctx: Context, pos: int) -> str | None:
 YEAR_LEAD = regex.compile(r"(?:19|20)\d{2}(?=年)")  # 2017年末 reads as 年末
 
 
+_NAMED: WeakKeyDictionary[Context, dict[tuple[str, str], tuple[list[int], list[Figure]]]] = WeakKeyDictionary()
+
+
 def _mentions(ctx: Context, noun: str, num: Figure, before: int, since: int | None = None) -> list[Figure]:
-    out: list[Figure] = []
-    for m in regex.compile(regex.escape(noun)).finditer(ctx.text, since or 0, before):
+    if since is None:  # the whole document's mentions of a name, found once per name and dimension
+        named = _NAMED.setdefault(ctx, {})
+        key = (noun, num.dimension)
+        if key not in named:
+            found = _scan(ctx, noun, num.dimension, 0, len(ctx.text), None)
+            named[key] = ([at for at, _ in found], [f for _, f in found])
+        starts, figs = named[key]
+        return [f for f in figs[: bisect.bisect_left(starts, before)] if f is not num]
+    return [f for _, f in _scan(ctx, noun, num.dimension, since, before, since) if f is not num]
+
+
+def _scan(ctx: Context, noun: str, dimension: str, lo: int, hi: int, since: int | None) -> list[tuple[int, Figure]]:
+    """(where the name starts, the level right after it) for each clause-opening mention in [lo, hi)."""
+    out: list[tuple[int, Figure]] = []
+    for m in regex.compile(regex.escape(noun)).finditer(ctx.text, lo, hi):
         starts = [c.end() for c in CLAUSE_START.finditer(ctx.text, max(0, m.start() - 30), m.start())]
         lead = ctx.text[starts[-1] if starts else max(0, m.start() - 30) : m.start()]
         if since is not None:
@@ -54,8 +73,8 @@ def _mentions(ctx: Context, noun: str, num: Figure, before: int, since: int | No
         link = LINK.match(ctx.text, m.end())
         at = link.end() if link else m.end()
         fig = next((f for f in ctx.figures_in(at, at + 24) if f.start == at), None)
-        if fig is not None and fig.dimension == num.dimension and fig is not num:
-            out.append(fig)
+        if fig is not None and fig.dimension == dimension:
+            out.append((m.start(), fig))
     return out
 
 
@@ -73,7 +92,11 @@ def stated_whole(ctx: Context, noun: str, num: Figure, before: int, since: int |
     if local:
         return local[-1]
     values = {f.value * f.factor for f in mentions}
-    return mentions[-1] if len(values) == 1 else None
+    if len(values) == 1:
+        return mentions[-1]
+    # stated elsewhere with other values (bulletins of several years bound in one file): only
+    # another name of it in this paragraph can tell which
+    return _alias_whole(ctx, noun.strip(), num, before, ctx.paragraph(before)[0] if since is None else since)
 
 
 def _alias_whole(ctx: Context, noun: str, num: Figure, before: int, since: int) -> Figure | None:
@@ -98,6 +121,10 @@ def loose_whole(ctx: Context, noun: str, num: Figure, before: int) -> Figure | N
     p0, _ = ctx.paragraph(before)
     spans = [(p0, before)] + ([(ctx.paragraph(p0 - 1)[0], p0)] if p0 else [])
     period = period_lead(ctx, before)  # a level of another period (4月 vs 1-4月) is no whole
+    for name in names[1:]:  # 出口总额 stated plainly as 出口 (其中,出口3462.7亿元) before 进出口总额
+        plain = [f for f in _mentions(ctx, name, num, before) if f.start >= spans[-1][0]]
+        if plain:
+            return plain[-1]
     for lo, hi in spans:
         for name in names:
             for m in regex.finditer(regex.escape(name), ctx.text[lo:hi]):

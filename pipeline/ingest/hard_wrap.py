@@ -38,7 +38,7 @@ SLACK = 2
 
 def display_width(line: str) -> int:
     """Width in ems as a page sets it: ASCII (digits, Latin, half-width punctuation) takes half."""
-    return (2 * len(line) - sum(1 for ch in line if ch < "\x80") + 1) // 2
+    return (2 * len(line) - len(line.encode("ascii", "ignore")) + 1) // 2
 
 
 Measure = Callable[[str], int]

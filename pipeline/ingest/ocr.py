@@ -23,14 +23,40 @@ SCALE = 2.0  # 144 dpi: body text of 10–16 pt is 20–32 px high, what PP-OCR 
 OCR_FONT = "ocr"
 
 
-def ocr_available() -> bool:
+def ocr_installed() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+@lru_cache(maxsize=1)
+def _load_problem() -> str | None:
+    """Why OCR cannot run here, or None. Imported only when a page needs it (onnxruntime and
+    OpenCV take a second or two); OpenCV needs the system's libGL, which slim images lack."""
+    if not ocr_installed():
+        return "not installed"
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return str(exc)[:160]
+    return None
+
+
+def ocr_available() -> bool:
+    return _load_problem() is None
+
+
+def install_hint() -> str:
+    """What the warning tells a user whose pages could not be OCR'd."""
+    problem = _load_problem()
+    if problem in (None, "not installed"):
+        return INSTALL_HINT
+    return f"the OCR extra is installed but does not load ({problem}): on Debian `apt-get install libgl1 libglib2.0-0`"
 
 
 def extraction_path() -> str:
     """What reads PDF pages here: part of the batch fingerprint, so that resume redoes output
-    made with OCR when it is no longer available, or without it when it now is."""
-    if not ocr_available():
+    made with OCR when it is no longer available, or without it when it now is (whether the
+    extra is installed, not whether it loads: the fingerprint stays cheap)."""
+    if not ocr_installed():
         return "pdfium"
     try:
         return f"pdfium+ocr ({PACKAGE} {metadata.version(PACKAGE)})"

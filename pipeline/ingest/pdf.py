@@ -22,7 +22,7 @@ from ..errors import Code, PdfError
 from ..model import PageChars, SourceFormat, Warning_
 from .base import CharBox, RawDocument
 from .emit import TextBuilder, make_source
-from .ocr import INSTALL_HINT, has_image, ocr_available, ocr_page
+from .ocr import has_image, install_hint, ocr_available, ocr_page
 from .pdf_chars import PageChars_, open_pdf, page_chars
 from .pdf_lines import Layout, Line, continues, drop_running, group_lines, heading_level, join_line_run
 from .pdf_quality import LayerStats
@@ -115,7 +115,7 @@ def _usable_pages(doc: Any, pages: list[PageChars_], path: Path) -> tuple[list[P
         warnings.append(Warning_(code=Code.PDF_PAGES_OCR.value, message=f"pages read by OCR: {redo}"))
         return pages, warnings, True
     if not any(st.glyphs for st in stats):
-        raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters; {INSTALL_HINT}", path=str(path))
+        raise PdfError(Code.PDF_NO_TEXT, f"{len(pages)} page(s), no characters; {install_hint()}", path=str(path))
     if unusable:
         dropped = {n for n, _ in unusable}
         pages = [PageChars_(p.number, p.width, p.height, [], p.edges) if p.number in dropped else p for p in pages]
@@ -123,13 +123,13 @@ def _usable_pages(doc: Any, pages: list[PageChars_], path: Path) -> tuple[list[P
         warnings.append(
             Warning_(
                 code=Code.PDF_TEXT_LAYER_UNUSABLE.value,
-                message=f"text layer without a Unicode mapping on pages {sorted(dropped)}, left out ({detail}); {INSTALL_HINT}",
+                message=f"text layer without a Unicode mapping on pages {sorted(dropped)}, left out ({detail}); {install_hint()}",
             )
         )
         if not any(p.chars for p in pages):
-            raise PdfError(Code.PDF_NO_TEXT, f"no usable text layer on any of {len(pages)} page(s); {INSTALL_HINT}", path=str(path))
+            raise PdfError(Code.PDF_NO_TEXT, f"no usable text layer on any of {len(pages)} page(s); {install_hint()}", path=str(path))
     if empty:
-        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages that are images without text: {empty}; {INSTALL_HINT}"))
+        warnings.append(Warning_(code=Code.PDF_PAGES_WITHOUT_TEXT.value, message=f"pages that are images without text: {empty}; {install_hint()}"))
     return pages, warnings, False
 
 

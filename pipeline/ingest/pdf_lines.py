@@ -121,13 +121,17 @@ def drop_running(pages: Sequence[PageChars_], lines: list[list[Line]]) -> list[l
         in_zone.append(flags)
         counts.update({_key(ln.text) for ln, z in zip(page_lines, flags, strict=True) if z})
     need = max(2, len(pages) // 2)
+    # a lone number in the margin is a folio when the document has folios: on most pages (or it has
+    # one page); else it is the first or last line of the body, such as a table's row number
+    folios = sum(any(z and PAGE_NUMBER.match(ln.text) for ln, z in zip(ls, fl, strict=True)) for ls, fl in zip(lines, in_zone, strict=True))
+    numbered = len(pages) == 1 or folios >= need
     out: list[list[Line]] = []
     for page_lines, flags in zip(lines, in_zone, strict=True):
         out.append(
             [
                 ln
                 for ln, z in zip(page_lines, flags, strict=True)
-                if not (z and (PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and counts[_key(ln.text)] >= need)))
+                if not (z and ((numbered and PAGE_NUMBER.match(ln.text)) or (len(pages) > 1 and counts[_key(ln.text)] >= need)))
             ]
         )
     return out

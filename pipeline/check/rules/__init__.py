@@ -18,6 +18,7 @@ from . import (
                levels_ratio,
                multiple,
                ordinal_count,
+               plan_period,
                pp_change,
                rate_difference,
                rate_gap,
@@ -51,4 +52,5 @@ RULES: list[Rule] = [
     enumeration.check,
     ordinal_count.check,
     dates.check,
+    plan_period.check,
 ]

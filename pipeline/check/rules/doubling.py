@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 import regex
@@ -20,21 +21,30 @@ from ..relation_evidence import COMPLETE, with_evidence
 DOUBLING_RE = regex.compile(r"翻(了)?(?P<n>一|两|二|三)?番")
 FACTORS = {None: 2, "一": 2, "两": 4, "二": 4, "三": 8}
 BACK_STOP = regex.compile(r"[;。,\n]")
+NEAR_TABLES = 2  # on each side of the phrase
 
 
 def check(ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     sides = row_sides(ctx)
+    bases = {id(s.row): s for s in sides if s.name == "base"}
+    # (table start, target side, base side) of every row that states both, in text order
+    pairs = sorted(((side.table.span.start, side, bases.get(id(side.row))) for side in sides
+                    if side.name == "target" and side.value.kind == "level" and side.row.base is not None),
+                   key=lambda p: p[0])
+    starts = sorted({p[0] for p in pairs})
+    pair_starts = [p[0] for p in pairs]
     for m in DOUBLING_RE.finditer(ctx.text):
         if ctx.in_table(m.start()):
             continue
         stops = [s.end() for s in BACK_STOP.finditer(ctx.text, max(0, m.start() - 60), m.start())]
         before = ctx.text[stops[-1] if stops else max(0, m.start() - 60) : m.start()]
         best: tuple[float, Figure, Figure, str] | None = None
-        for side in sides:
-            if side.name != "target" or side.value.kind != "level" or side.row.base is None:
-                continue
-            base = next((s for s in sides if s.row is side.row and s.name == "base"), None)
+        k = bisect.bisect_left(starts, m.start())
+        near = starts[max(0, k - NEAR_TABLES) : k + NEAR_TABLES]  # linear: the nearest tables only
+        lo = bisect.bisect_left(pair_starts, near[0]) if near else 0
+        hi = bisect.bisect_right(pair_starts, near[-1]) if near else 0
+        for _, side, base in pairs[lo:hi]:
             ind = side.row.indicator or ""
             cov = coverage(ind, before, "")
             if base is None or cov < 0.6 or not modifiers_agree(ind, before):

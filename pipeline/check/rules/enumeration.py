@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import regex
 
-from ...model import Severity, Span, Verdict
+from ...model import EvidenceStrength, Severity, Span, Verdict
 from ...numbers.numerals import parse_chinese
 from ..context import Context, Draft, RuleCode
 
-CLASSIFIERS = "个方面|个|大|项|所|种|类|条|家|座|支|位|名|张|片|批"
+CLASSIFIERS = "个方面|方面|大类|个|大|项|所|种|类|条|家|座|支|位|名|张|片|批|级|站"
 COUNT_RE = regex.compile(
     rf"(?<![一二三四五六七八九十两百千万\d第.])(?:(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)"
     rf"|(?P<d>[2-9]))(?P<cls>{CLASSIFIERS})"
@@ -23,7 +23,9 @@ COUNT_RE = regex.compile(
 CLAUSE_START = regex.compile(r"[,;:。!?\n(]")
 JOINERS = regex.compile(r"以及|和|及|与")
 AFTER_LIST = regex.compile(r"^[”\"]?[ \t]*[(:][ \t]*(?P<body>[^()。;,\n]{2,200}?)[)。;\n]")
+CLOSES_LIST = regex.compile(r"(等|这|此|共|上述|以上)$")
 NOT_NOUN_LIST = regex.compile(r"的|被|入选|实现|成为|建成|获评|先后|分别|已")
+ORDINAL_LEAD = regex.compile(r"^\s*[一二三四五六七八九十]+、")
 MAX_OFF = 2  # an unquoted list that misses the count by more is probably not the list counted
 
 
@@ -128,6 +130,9 @@ def _check_before(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:
     if found is None:
         return None
     body, start = found
+    lead = ORDINAL_LEAD.match(body)  # 一、提高低保…: the item marker of a numbered line
+    if lead:
+        body, start = body[lead.end() :], start + lead.end()
     partial = body.rstrip().endswith("等")
     items = split_items(body.rstrip().removesuffix("等"))
     if len(items) < 2 or body.rstrip().endswith("、"):
@@ -139,7 +144,16 @@ def _check_before(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:
         # an unquoted list has no clear start: only a clean noun list close to the count is judged
         if abs(len(items) - n) > MAX_OFF or any(NOT_NOUN_LIST.search(i) for i in items[1:]):
             return None
-    return _draft(ctx, m, n, items, Span(start=start, end=start + len(body)))
+    draft = _draft(ctx, m, n, items, Span(start=start, end=start + len(body)))
+    joined = len(JOINERS.split(items[-1])) > 1
+    if not quoted and joined and not CLOSES_LIST.search(ctx.text, max(0, m.start() - 2), m.start()):
+        # a bare list whose last item joins two nouns may end in the counted thing's owner
+        # (提高低保、特困人员、孤儿基本生活与残疾人两项补贴: the 两项 are 残疾人's)
+        draft.evidence = ctx.evidence_spans(
+            EvidenceStrength.PARTIAL, "a list right before a count word", [("count", (m.start(), m.end())),
+                                                                            ("list", (start, start + len(body)))],
+            reason="the count word follows the list without 等 or quotes: it may count something the last item names")
+    return draft
 
 
 def _check_after(ctx: Context, m: regex.Match[str], n: int) -> Draft | None:

@@ -20,10 +20,11 @@ HUNDRED = Interval.exact(100)
 def check(ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     sides = row_sides(ctx)
+    bases = {id(s.row): s for s in sides if s.name == "base" and s.value.kind == "level"}
     for side in sides:
         if side.name != "target":
             continue
-        base = next((s for s in sides if s.row is side.row and s.name == "base" and s.value.kind == "level"), None)
+        base = bases.get(id(side.row))
         if base is None or base.year is None or side.year is None or side.year <= base.year:
             continue
         years = side.year - base.year

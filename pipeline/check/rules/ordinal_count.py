@@ -1,7 +1,8 @@
 """Stated count vs ordinal points: `聚焦聚力干好四件大事:一是…;二是…;三是…;四是…`, the way
 work reports announce a list and then walk it with 一是, 二是, ….
 
-The count word (四件, 三方面, 十个突出亮点) must lead straight into `:一是`; the points are the
+The count word (四件, 三方面, 十个突出亮点) must lead straight into `:一是` (or end its sentence
+with the next one opening `一是`: 必须着力把握好三点。一是…); the points are the
 ordinals that follow in sequence, each at a clause start, each within MAX_GAP characters of the
 one before, and the walk stops at a new `一是` (another list). A list of n points that goes on
 to an (n+1)th point, or stops before the nth, contradicts the count.
@@ -17,7 +18,7 @@ from .enumeration import cn_number
 
 LEAD_RE = regex.compile(
     r"(?<![一二三四五六七八九十两百千\d第])(?P<n>十[一二三四五六七八九]?|[二两三四五六七八九]十?[一二三四五六七八九]?)"
-    r"(?P<cls>个方面|方面|件|个|项|点|条|大)[^,;:。\n一二三四五六七八九十]{0,8}:(?=一是)"
+    r"(?P<cls>个方面|方面|件|个|项|点|条|大)[^,;:。\n一二三四五六七八九十]{0,8}[:。](?=\s*一是)"
 )
 AT_LEAST = regex.compile(r"(至少|不少于|不止|超过|以上)有?$")
 ORDINALS = "一二三四五六七八九十"
@@ -63,7 +64,9 @@ def check(ctx: Context) -> list[Draft]:
         expl = (f"“{m.group('n')}{m.group('cls')}” states {n}; the text goes on with {len(points)} points "
                 f"(一是 … {ordinal(len(points))}是): {word}")
         spans = [Span(start=m.start(), end=m.start() + len(m.group("n")) + len(m.group("cls")))]
-        spans += [Span(start=p, end=p + len(ordinal(i + 1)) + 1) for i, p in enumerate(points)]
+        # the first and the last point stand for the walk (a check names few figures)
+        ends = sorted({0, len(points) - 1})
+        spans += [Span(start=points[i], end=points[i] + len(ordinal(i + 1)) + 1) for i in ends]
         out.append(Context.draft(RuleCode.ENUMERATION_COUNT, Verdict.CONSISTENT if ok else Verdict.INCONSISTENT,
                                  expl, extra_spans=spans, stated=n,
                                  severity=None if ok else Severity.MAJOR))

@@ -15,12 +15,12 @@ from decimal import Decimal
 import regex
 
 from ...model import Verdict
-from ..breakdowns import breakdown_in
+from ..breakdowns import DEFINED_SHARES, breakdown_in
 from ..context import Context, Draft, RuleCode, judge, judged_draft, verdict_word
 from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
-from ..paragraphs import Group, groups
-from ..relation_evidence import COMPLETE, PARTIAL, evidence
+from ..paragraphs import Group, group_strength, groups, groups_between
+from ..relation_evidence import COMPLETE, PARTIAL, evidence, with_evidence
 from ..wholes import stated_whole
 
 RESPECTIVELY = regex.compile(
@@ -56,7 +56,7 @@ def level_after(ctx: Context, name: str, lo: int, hi: int, dim: str | None) -> F
 
 
 def check(ctx: Context) -> list[Draft]:
-    out = _respectively(ctx)
+    out = _respectively(ctx) + _defined_shares(ctx)
     totalled: set[int] = set()
     for g in groups(ctx):
         shares = [p.share for p in g.parts]
@@ -70,6 +70,33 @@ def check(ctx: Context) -> list[Draft]:
                 draft.evidence = evidence(ctx, COMPLETE, "shares of one whole listed in one sentence total 100%",
                                           [("share", f) for f in run])
                 out.append(draft)
+    return out
+
+
+def _defined_shares(ctx: Context) -> list[Draft]:
+    """`人口城镇化率为93.33%` after `常住人口1057.08万人…其中,城镇常住人口986.61万人`: a rate
+    defined as a part's share of its whole (breakdowns.py), checked against the group that lists
+    that part in the paragraph."""
+    out: list[Draft] = []
+    for rate, part_word in DEFINED_SHARES:
+        for m in regex.finditer(rate + r"(?:为|达到|达|是)?", ctx.text):
+            pct = next((f for f in ctx.figures_in(m.end(), m.end() + 12, "percent") if f.start == m.end()), None)
+            if pct is None or ctx.in_table(m.start()):
+                continue
+            p0, _ = ctx.paragraph(m.start())
+            found = [(g, p) for g in groups_between(ctx, p0, m.start()) if g.whole is not None
+                     for p in g.parts if part_word in p.name and p.share is None]
+            if len(found) != 1:
+                continue
+            g, part = found[0]
+            assert g.whole is not None
+            computed = part.figure.base_interval() / g.whole.base_interval() * Interval.exact(100)
+            point = part.figure.value * part.figure.factor / (g.whole.value * g.whole.factor) * 100
+            draft = judged_draft(ctx, RuleCode.SHARE, f"{rate}: {part.figure.label()} / {g.whole.label()} × 100",
+                                 [part.figure, g.whole, pct], pct, computed, point, suffix="%")
+            out.append(with_evidence(ctx, draft, group_strength(g), f"{rate} is the share of {part_word} in "
+                                     f"the whole of the {g.basis}",
+                                     [("part", part.figure), ("whole", g.whole), ("share", pct)]))
     return out
 
 

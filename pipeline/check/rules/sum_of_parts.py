@@ -26,6 +26,7 @@ from ..figures import Figure
 from ..interval import Interval, fmt, fmt_interval
 from ..paragraphs import Group, groups, tolerance
 from ..relation_evidence import COMPLETE, PARTIAL, WEAK, evidence
+from .table_sums import table_sums
 
 # the bulletin note on rounding: 因四舍五入的原因,存在总计与分项合计不等的情况
 ROUNDING_NOTE = regex.compile(r"未作机械调整|四舍五入[^。\n]{0,24}(?:总计|合计|总数|总量)[^。\n]{0,8}(?:分项|分类|之和|不等)")
@@ -41,7 +42,7 @@ def check(ctx: Context) -> list[Draft]:
         lists = [[p.figure for p in g.parts[:c]] for c in g.cuts] + [[p.figure for p in g.parts]]
         drafts = [_judge(ctx, g, parts, loose) for parts in lists]
         out.append(next((d for d in drafts if d.verdict == Verdict.CONSISTENT), drafts[-1]))
-    return out
+    return out + table_sums(ctx)
 
 
 def _judge(ctx: Context, g: Group, parts: list[Figure], loose: str | None) -> Draft:

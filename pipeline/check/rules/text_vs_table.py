@@ -15,7 +15,7 @@ table ≥2000 states another target.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
 from decimal import Decimal
 
 from ...model import EvidenceStrength, Span, Verdict
@@ -24,7 +24,9 @@ from ..interval import fmt_interval
 from ..matching import (
     BRACKETS,
     CellIndex,
+    SectionTitles,
     TextView,
+    bigrams,
     modifiers_agree,
     name_similarity,
     part_year,
@@ -38,6 +40,7 @@ from ..table_cells import TableCell, table_cells
 STRONG = 0.75
 WEAK = 0.5
 BASIS = "the same indicator in text and table"
+MAX_TABLES = 2  # tables one text figure is compared with when several state it
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -50,14 +53,19 @@ def check(ctx: Context) -> list[Draft]:
         if c.year is None and c.phase == "value":
             c.year = part_year(parts, c.table.span.start)
     index = CellIndex(cells)
+    row_values = Counter(_row_key(c) for c in cells)
+    titles = SectionTitles(ctx.doc.sections)
     found: list[tuple[TextView, list[tuple[TableCell, float]]]] = []
     for fig in ctx.figures:
         if fig.dimension not in dims:
             continue
-        view = text_view(ctx, fig, parts)
+        view = text_view(ctx, fig, parts, titles)
         if view.kind == "change":
             continue
-        scored = [(cell, *name_similarity(cell.name, view.words)) for cell in index.near(view.words, fig.start)]
+        words = view.words
+        have = bigrams(words)
+        near = [c for c in index.near(have, fig.start) if c.figure.dimension == fig.dimension and c.kind == view.kind]
+        scored = [(cell, *name_similarity(cell, words, have)) for cell in near]
         cands = [(cell, cov) for cell, cov, run in scored
                  if cov >= WEAK and run >= _run_needed(cell.name) and _compatible(view, cell)]
         if cands:
@@ -75,17 +83,22 @@ def check(ctx: Context) -> list[Draft]:
         fig = view.figure
         agreeing = [c for c in cands if _agrees(view, c[0])]
         if agreeing:
-            cell, cov = max(agreeing, key=lambda c: (c[1], -abs(c[0].figure.start - fig.start)))
-            certain = _strong(view, cell, cov) and _period_certain(view, cell, cells)
-            out.append(_draft(ctx, view, cell, certain))
-            agreed.add(id(cell))
+            # each table that states the figure gets its check (a plan's 十四五 and 十五五 tables;
+            # copies of one table under the same title count once)
+            best: dict[str, tuple[TableCell, float]] = {}
+            for cell, cov in sorted(agreeing, key=lambda c: (c[1], -abs(c[0].figure.start - fig.start))):
+                best[cell.table.title or cell.table.id] = (cell, cov)
+            for cell, cov in list(best.values())[-MAX_TABLES:]:
+                certain = _strong(view, cell, cov) and _period_certain(view, cell, row_values)
+                out.append(_draft(ctx, view, cell, certain))
+                agreed.add(id(cell))
             continue
         lone = len(cands) == 1 and len(claimed[id(cands[0][0])]) == 1
         strong = [c for c, cov in cands if _strong(view, c, cov if not lone else max(cov, STRONG))]
         if not strong or len({(id(c.table), id(c.row)) for c in strong}) > 1:
             continue  # the same words name rows of several tables: which one is meant is unsure
         cell = min(strong, key=lambda c: abs(c.figure.value * c.figure.factor - fig.value * fig.factor))
-        if _period_certain(view, cell, cells):
+        if _period_certain(view, cell, row_values):
             judged.setdefault(id(cell), []).append((view, cell))
     # a row value that the text states elsewhere is not judged against a figure that differs
     # (it speaks of something else: 市 vs 区 小巨人企业); one that several figures disagree with
@@ -97,6 +110,11 @@ def check(ctx: Context) -> list[Draft]:
                                                   - p[1].figure.value * p[1].figure.factor))
         out.append(_draft(ctx, view, cell, True))
     return out
+
+
+def _row_key(cell: TableCell) -> tuple[int, str, bool]:
+    """The values of one row that a text figure could mean alike: same kind, planned or not."""
+    return id(cell.row), cell.kind, cell.phase == "target"
 
 
 def _run_needed(name: str) -> int:
@@ -128,7 +146,7 @@ def _text_year(view: TextView, cell: TableCell) -> int | None:
 
 
 def _agrees(view: TextView, cell: TableCell) -> bool:
-    return view.negative == cell.negative and view.figure.base_interval().intersects(cell.figure.base_interval())
+    return view.negative == cell.negative and view.base_interval.intersects(cell.base_interval)
 
 
 def _strong(view: TextView, cell: TableCell, cov: float) -> bool:
@@ -136,14 +154,12 @@ def _strong(view: TextView, cell: TableCell, cov: float) -> bool:
             and not qualified(cell.name, view.before))
 
 
-def _period_certain(view: TextView, cell: TableCell, cells: Sequence[TableCell]) -> bool:
+def _period_certain(view: TextView, cell: TableCell, row_values: Counter[tuple[int, str, bool]]) -> bool:
     """The same year said on both sides, or the row's only value of that kind and phase."""
     year = view.year_said if cell.phase != "value" else _text_year(view, cell)
     if year is not None and year == cell.year:
         return True
-    same = [c for c in cells if c.row is cell.row and c.kind == cell.kind
-            and (c.phase == "target") == (cell.phase == "target")]
-    return len(same) == 1 and (year is None or cell.year is None)
+    return row_values[_row_key(cell)] == 1 and (year is None or cell.year is None)
 
 
 def _draft(ctx: Context, view: TextView, cell: TableCell, certain: bool) -> Draft:
