@@ -13,6 +13,7 @@ the others pair by proximity, so a mismatch there stays unverifiable.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 import regex
 
@@ -30,18 +31,16 @@ YEAR_IS = regex.compile(
     rf"[^。;,!\n]{{0,10}}?(?P<role>{FIRST}|{LAST})")
 SPAN_WORDS = regex.compile(r"(?P<lead>过去|今后|未来|经过|回首过去|展望今后|连续)(?P<n>[一二三四五六七八九十\d])年|"
                            r"(?P<n2>[一二三四五六七八九十\d])年(?P<tail>来|蓝图)")
+SENTENCE_MARK = regex.compile(r"[,;。]")
 NEAR = 600  # a plan named this close (same passage) is the one a five-year phrase speaks of
 PLAN_YEARS = 5
 
 
 def check(ctx: Context) -> list[Draft]:
-    text = ctx.text
-    plans = [(m.start("p"), m.end("p"), end) for m in PLAN_RE.finditer(text)
-             if (end := plan_end_year(m.group("p"))) is not None and not ctx.in_table(m.start())]
-    starts = [p[0] for p in plans]
-    out = [_year_role(ctx, m) for m in YEAR_IS.finditer(text) if not ctx.in_table(m.start())]
-    out += _spans_of_years(ctx, plans, starts)
-    out += _ordinals(ctx, plans, starts)
+    plans = Plans(ctx)
+    out = [_year_role(ctx, m) for m in YEAR_IS.finditer(ctx.text) if not ctx.in_table(m.start())]
+    out += _spans_of_years(ctx, plans)
+    out += _ordinals(ctx, plans)
     return [d for d in out if d is not None]
 
 
@@ -66,23 +65,34 @@ def _year_role(ctx: Context, m: regex.Match[str]) -> Draft | None:
                          stated=year, severity=None if ok else Severity.MAJOR, evidence=evidence)
 
 
-def _nearest(plans: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """The plan named last before `lo` and first after `hi`, each within NEAR."""
-    k = bisect.bisect_left(starts, lo)
-    before = [plans[k - 1]] if k and lo - plans[k - 1][1] <= NEAR else []
-    j = bisect.bisect_left(starts, hi)
-    after = [plans[j]] if j < len(plans) and plans[j][0] - hi <= NEAR else []
-    return before + after
+class Plans:
+    """The plans a text names, with distances counted in printed characters (whitespace left
+    out, so a DOCX or HTML rendition with other line breaks pairs the same way)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.named = [(m.start("p"), m.end("p"), end) for m in PLAN_RE.finditer(ctx.text)
+                      if (end := plan_end_year(m.group("p"))) is not None and not ctx.in_table(m.start())]
+        self.starts = [p[0] for p in self.named]
+        self.dense = list(accumulate((not c.isspace() for c in ctx.text), initial=0))
+
+    def nearest(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """The plan named last before `lo` and first after `hi`, each within NEAR."""
+        d = self.dense
+        k = bisect.bisect_left(self.starts, lo)
+        before = [self.named[k - 1]] if k and d[lo] - d[self.named[k - 1][1]] <= NEAR else []
+        j = bisect.bisect_left(self.starts, hi)
+        after = [self.named[j]] if j < len(self.named) and d[self.named[j][0]] - d[hi] <= NEAR else []
+        return before + after
 
 
-def _spans_of_years(ctx: Context, plans: list[tuple[int, int, int]], starts: list[int]) -> list[Draft]:
+def _spans_of_years(ctx: Context, plans: Plans) -> list[Draft]:
     out: list[Draft] = []
     prev: tuple[int, int] | None = None
     for m in SPAN_WORDS.finditer(ctx.text):
         key = "n" if m.group("n") else "n2"
         raw = m.group(key)
         n = int(raw) if raw.isdigit() else int(getattr(parse_chinese(raw), "value", 0) or 0)
-        near = _nearest(plans, starts, m.start(), m.end())
+        near = plans.nearest(m.start(), m.end())
         if not near or ctx.in_table(m.start()):
             continue
         s, e = ctx.sentence(m.start())
@@ -90,7 +100,7 @@ def _spans_of_years(ctx: Context, plans: list[tuple[int, int, int]], starts: lis
         if n != PLAN_YEARS and not same_sentence:
             continue  # 过去一年, 近3年: another span, unless the sentence names the plan
         spans = [Span(start=m.start(key), end=m.end(key))] + [Span(start=p[0], end=p[1]) for p in near]
-        if prev is not None and m.start() - prev[1] <= NEAR:
+        if prev is not None and plans.dense[m.start()] - plans.dense[prev[1]] <= NEAR:
             spans.append(Span(start=prev[0], end=prev[1]))  # the same span said before (过去五年 … 五年来)
         ok = n == PLAN_YEARS
         if ok:
@@ -106,10 +116,13 @@ def _spans_of_years(ctx: Context, plans: list[tuple[int, int, int]], starts: lis
     return out
 
 
-def _ordinals(ctx: Context, plans: list[tuple[int, int, int]], starts: list[int]) -> list[Draft]:
+def _ordinals(ctx: Context, plans: Plans) -> list[Draft]:
     out: list[Draft] = []
     for m in ORDINAL_RE.finditer(ctx.text):
-        near = [p for p in _nearest(plans, starts, m.start(), m.end())]
+        lo, hi = ctx.paragraph(m.start())
+        if not SENTENCE_MARK.search(ctx.text, lo, hi):
+            continue  # a title line (《…第十五个五年规划纲要》, front matter) states nothing
+        near = plans.nearest(m.start(), m.end())
         num = parse_chinese(m.group("n"))
         if not near or num is None:
             continue
