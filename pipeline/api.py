@@ -9,10 +9,13 @@ no start-up cost.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from . import limits
 from .check.checker import run_checks
+from .errors import Code, InputError
 from .ingest import RawDocument, read_path
 from .ingest.plain import prepare_plain_text
 from .ingest.text import clean_decoded
@@ -25,6 +28,7 @@ from .structure.sections import extract_sections
 from .structure.tables import extract_tables
 
 Stage = Callable[[Document], Document]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 STAGES: list[tuple[str, Stage]] = [
     ("metadata", extract_metadata),
@@ -45,6 +49,7 @@ def run_stages(doc: Document, *, until: str | None = None) -> Document:
 
 
 def parse_raw(raw: RawDocument, *, until: str | None = None) -> Document:
+    limits.check_chars(len(raw.text), raw.source.path)
     return run_stages(normalize(raw), until=until)
 
 
@@ -61,6 +66,8 @@ def parse_bytes(data: bytes, name: str, *, until: str | None = None) -> Document
 
     from .errors import GazetteError
 
+    if not isinstance(data, (bytes, bytearray)):
+        raise InputError(Code.NOT_TEXT, f"data is {type(data).__name__}, not bytes: use parse_text for a str", path=name)
     with tempfile.TemporaryDirectory(prefix="gazette-") as tmp:
         path = Path(tmp) / (Path(name).name or "input")
         path.write_bytes(data)
@@ -74,9 +81,12 @@ def parse_bytes(data: bytes, name: str, *, until: str | None = None) -> Document
 
 
 def parse_text(text: str, name: str | None = None, *, until: str | None = None) -> Document:
-    """Parse a document given as a string (already decoded)."""
-    from .errors import Code, InputError
-
+    """Parse a document given as a string (already decoded). Raises InputError E012 for
+    anything but a str of valid Unicode (bytes, a lone surrogate), E009 over the character limit."""
+    _require_text(text, "text")
+    if name is not None:
+        _require_text(name, "name")
+    limits.check_chars(len(text), name)
     cleaned, warnings = clean_decoded(text)
     if not cleaned.strip():
         raise InputError(Code.EMPTY_INPUT, path=name)
@@ -92,3 +102,14 @@ def parse_text(text: str, name: str | None = None, *, until: str | None = None) 
         offset_map=joins,
     )
     return parse_raw(RawDocument(text=cleaned, source=source, warnings=warnings + wrapped), until=until)
+
+
+def _require_text(value: object, what: str) -> None:
+    """A str that encodes as UTF-8: bytes must be decoded first (parse_bytes detects the
+    encoding), and a lone surrogate (from a bad decode) has no UTF-8 form."""
+    if not isinstance(value, str):
+        hint = ": decode it first, or use parse_bytes" if isinstance(value, (bytes, bytearray)) else ""
+        raise InputError(Code.NOT_TEXT, f"{what} is {type(value).__name__}, not str{hint}")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise InputError(Code.NOT_TEXT, f"{what} has a lone surrogate U+{ord(bad.group()):04X} at {bad.start()}")

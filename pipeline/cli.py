@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import ExitCode, GazetteError
+from .commands.options import apply_limit_options
+from .errors import Code, ExitCode, GazetteError, InputError
 
 COMMANDS = ["parse", "check", "batch", "report", "review", "schema", "validate"]
 DEBUG_ENV = "GAZETTE_DEBUG"  # set to 1 to see the traceback of an internal error
@@ -27,6 +28,7 @@ exit codes (every command):
   2    usage: bad arguments or options (E4xx), a batch folder in use (E307)
   3    an input could not be read as a document (E0xx, E1xx)
   4    a JSON breaks the contract: unreadable, invalid or incompatible (E2xx)
+  5    the output cannot be written without destroying data, or at all (E5xx)
   70   internal error: a bug, reported in one line (GAZETTE_DEBUG=1 shows the traceback)
   130  interrupted"""
 
@@ -66,10 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.USAGE
     try:
+        apply_limit_options(args)
         return int(args.func(args) or ExitCode.OK)
     except GazetteError as exc:
         print(f"gazette: error {exc.one_line()}", file=sys.stderr)
         return exc.exit_code
+    except MemoryError:
+        oom = InputError(Code.OUT_OF_MEMORY)
+        print(f"gazette: error {oom.one_line()}", file=sys.stderr)
+        return oom.exit_code
     except KeyboardInterrupt:
         print("gazette: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED

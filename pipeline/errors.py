@@ -21,6 +21,11 @@ class Code(str, Enum):
     UNSUPPORTED_FORMAT = "E006"
     UNREADABLE = "E007"
     TOO_LARGE = "E008"
+    TOO_MANY_CHARS = "E009"
+    TOO_MANY_PAGES = "E010"
+    UNPACKED_TOO_LARGE = "E011"
+    NOT_TEXT = "E012"
+    OUT_OF_MEMORY = "E013"
     # PDF
     PDF_NO_TEXT = "E101"
     PDF_ENCRYPTED = "E102"
@@ -33,6 +38,7 @@ class Code(str, Enum):
     SCHEMA_INVALID = "E202"
     SCHEMA_INCOMPATIBLE = "E203"
     JSON_UNREADABLE = "E204"
+    INTEGRITY = "E205"
     # batch
     BATCH_TIMEOUT = "E301"
     BATCH_WORKER_DIED = "E302"
@@ -43,6 +49,11 @@ class Code(str, Enum):
     BATCH_LOCKED = "E307"
     # usage
     BAD_ARGUMENT = "E401"
+    # outputs
+    OUTPUT_IS_INPUT = "E501"
+    OUTPUT_EXISTS = "E502"
+    OUTPUT_WRONG_KIND = "E503"
+    OUTPUT_UNWRITABLE = "E504"
     # reviews
     BAD_REVIEW = "E601"
     REVIEW_NO_CHECK = "E602"
@@ -54,6 +65,7 @@ class Code(str, Enum):
     PDF_UNMAPPED_GLYPHS = "W101"
     PDF_FALLBACK_ENGINE = "W102"
     PDF_PAGES_WITHOUT_TEXT = "W103"
+    HTML_DEEP_NESTING = "W121"
     PDF_TEXT_LAYER_UNUSABLE = "W104"
     PDF_PAGES_OCR = "W105"
     DOCX_READ_DIRECTLY = "W111"
@@ -71,6 +83,11 @@ MESSAGES: dict[Code, str] = {
     Code.UNSUPPORTED_FORMAT: "unsupported file format",
     Code.UNREADABLE: "the file could not be read",
     Code.TOO_LARGE: "the input is larger than the configured limit",
+    Code.TOO_MANY_CHARS: "the document has more characters than the configured limit",
+    Code.TOO_MANY_PAGES: "the PDF has more pages than the configured limit",
+    Code.UNPACKED_TOO_LARGE: "the unpacked content is larger than the configured limit",
+    Code.NOT_TEXT: "the input is not of the type the call takes, or not valid Unicode",
+    Code.OUT_OF_MEMORY: "the document needed more memory than the process may use",
     Code.PDF_NO_TEXT: "the PDF has no text layer (scanned?): OCR is needed first",
     Code.PDF_ENCRYPTED: "the PDF is encrypted with a password",
     Code.PDF_CORRUPT: "the PDF is damaged and could not be read",
@@ -80,6 +97,7 @@ MESSAGES: dict[Code, str] = {
     Code.SCHEMA_INVALID: "the JSON does not match the document schema",
     Code.SCHEMA_INCOMPATIBLE: "the JSON was written by an incompatible schema version",
     Code.JSON_UNREADABLE: "the JSON file could not be read",
+    Code.INTEGRITY: "the JSON breaks a rule of the contract that the schema cannot express",
     Code.BATCH_TIMEOUT: "the document took longer than the per-document timeout",
     Code.BATCH_WORKER_DIED: "the worker processing the document died",
     Code.BATCH_NO_INPUTS: "no input files were found",
@@ -88,6 +106,10 @@ MESSAGES: dict[Code, str] = {
     Code.BATCH_MEMORY: "the document needed more memory than the per-worker limit (--max-memory)",
     Code.BATCH_LOCKED: "another batch is writing to this output folder",
     Code.BAD_ARGUMENT: "bad argument",
+    Code.OUTPUT_IS_INPUT: "the output would overwrite the input",
+    Code.OUTPUT_EXISTS: "the output file exists and was not made from this input (use -o, or --force to replace it)",
+    Code.OUTPUT_WRONG_KIND: "the output path is not a regular file (for a batch: not a folder)",
+    Code.OUTPUT_UNWRITABLE: "the output could not be written",
     Code.BAD_REVIEW: "the review could not be recorded",
     Code.REVIEW_NO_CHECK: "no such check in the document's output",
     Code.ENCODING_GUESSED: "the encoding was guessed from the bytes",
@@ -97,6 +119,7 @@ MESSAGES: dict[Code, str] = {
     Code.PDF_UNMAPPED_GLYPHS: "some PDF glyphs have no Unicode mapping",
     Code.PDF_FALLBACK_ENGINE: "the PDF was read by the fallback engine",
     Code.PDF_PAGES_WITHOUT_TEXT: "some PDF pages have no text layer",
+    Code.HTML_DEEP_NESTING: "the HTML nests deeper than the parser's limit: the deepest elements were flattened, their text kept",
     Code.PDF_TEXT_LAYER_UNUSABLE: "some PDF pages have a text layer without a Unicode mapping: their text is left out",
     Code.PDF_PAGES_OCR: "some PDF pages were read by OCR: check their figures against the page",
     Code.DOCX_READ_DIRECTLY: "python-docx refused the DOCX package; its XML was read directly",
@@ -114,6 +137,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad arguments or options (argparse, E4xx), a locked batch folder (E307)
     INPUT = 3  # an input could not be turned into a document (E0xx, E1xx)
     CONTRACT = 4  # a JSON that breaks the contract: unreadable, invalid, incompatible (E2xx)
+    OUTPUT = 5  # the output cannot be written without destroying data, or at all (E5xx)
     INTERNAL = 70  # an uncoded exception: a bug, reported in one line (sysexits' EX_SOFTWARE)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
@@ -149,6 +173,12 @@ class ContractError(GazetteError):
     """A document or JSON that breaks the contract (schema, spans)."""
 
     exit_code = ExitCode.CONTRACT
+
+
+class OutputError(GazetteError):
+    """The output cannot be written where asked without destroying data (or at all)."""
+
+    exit_code = ExitCode.OUTPUT
 
 
 class UsageError(GazetteError):

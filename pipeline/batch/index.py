@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import Code, UsageError
-from ..export.json_out import write_atomic
+from ..export.json_out import ensure_folder, unwritable, write_atomic
 from ..model import SCHEMA_VERSION
 from .work import Outcome, Status
 
@@ -70,8 +70,12 @@ def locked(out_dir: Path) -> Iterator[None]:
     process dies, so a batch killed with SIGKILL leaves no stale lock behind."""
     import fcntl
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir / LOCK).open("w") as fh:
+    ensure_folder(out_dir)
+    try:
+        fh = (out_dir / LOCK).open("w")
+    except OSError as exc:  # a read-only folder
+        raise unwritable(exc, out_dir / LOCK) from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -133,9 +137,12 @@ class Journal:
     """Append-only, flushed per line: the crash-safe trail of a running batch."""
 
     def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        ensure_folder(out_dir)
         self.path = out_dir / JOURNAL
-        self._fh: IO[str] = self.path.open("a", encoding="utf-8")
+        try:
+            self._fh: IO[str] = self.path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise unwritable(exc, self.path) from None
 
     def add(self, outcome: Outcome) -> None:
         rec = {**to_record(outcome), "pipeline": code_fingerprint()}

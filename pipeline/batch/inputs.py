@@ -21,7 +21,9 @@ from ..errors import Code, InputError, UsageError
 from ..ingest.paths import display_path
 
 EXTENSIONS = frozenset({".txt", ".md", ".pdf", ".docx", ".html", ".htm"})
-MAX_NAME = 120  # characters before the hash suffix; well under the 255-byte limit in UTF-8
+# UTF-8 bytes before the hash suffix: file systems count 255 bytes, not characters (a CJK
+# character takes three), and `-<hash>` twice plus `.json` must still fit
+MAX_NAME_BYTES = 200
 RESERVED = frozenset({"summary"})  # OUT_DIR/summary.json is the batch's own: such an input keeps its extension
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff.\-]+")
 
@@ -69,8 +71,10 @@ def sanitize(name: str) -> str:
     """A file name that is safe on every common file system and cannot climb out of a folder."""
     name = unicodedata.normalize("NFKC", name).replace("/", "__").replace("\\", "__")
     name = _UNSAFE.sub("_", name).strip("._") or "document"
-    if len(name) > MAX_NAME:
-        name = name[:MAX_NAME].rstrip("._") + "-" + _short_hash(name)
+    encoded = name.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        cut = encoded[:MAX_NAME_BYTES].decode("utf-8", "ignore")  # not half a character
+        name = cut.rstrip("._") + "-" + _short_hash(name)
     return name
 
 

@@ -14,6 +14,7 @@ never forked.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
 import time
 from collections import deque
@@ -22,7 +23,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from ..errors import Code
-from .work import Outcome, Status, Task, convert_one, failed, limit_memory, warm_up
+from .work import Outcome, Status, Task, convert_one, exit_with_owner, failed, limit_memory, warm_up
 
 _PRELOAD = ["pipeline.batch.preload"]
 
@@ -31,9 +32,10 @@ READY = "ready"
 STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and warm up
 
 
-def _serve(conn: Connection, max_memory_mb: int | None = None) -> None:
+def _serve(conn: Connection, max_memory_mb: int | None = None, owner_pid: int | None = None) -> None:
     """Worker main loop: warm up, say ready, then one task in, one Outcome out, until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    exit_with_owner(owner_pid)
     limit_memory(max_memory_mb)
     warm_up()
     conn.send(READY)
@@ -58,7 +60,7 @@ def _context() -> mp.context.BaseContext:
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, max_memory_mb: int | None) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc: BaseProcess = ctx.Process(target=_serve, args=(child, max_memory_mb), daemon=True)  # type: ignore[attr-defined]
+        self.proc: BaseProcess = ctx.Process(target=_serve, args=(child, max_memory_mb, os.getpid()), daemon=True)  # type: ignore[attr-defined]
         self.proc.start()
         child.close()
         self.task: Task | None = None

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import Code, GazetteError, UsageError
 from ..export import csv_out
+from ..export.destination import same_file
 from ..export.json_out import write_atomic
 from ..review import ReviewRecord
 from . import index
@@ -25,7 +26,7 @@ from .crossdoc import cross_document_checks
 from .folder import merge_earlier
 from .inputs import InputFile, collect, display_path, output_names, output_path, sha256_file
 from .reviews import apply_reviews
-from .work import Outcome, Status, Task
+from .work import Outcome, Status, Task, failed
 
 STALL_ENV = "GAZETTE_BATCH_STALL"  # test hook: "NAME_SUBSTRING=SECONDS[,…]" makes those documents sleep
 DEFAULT_TIMEOUT = 120.0
@@ -246,13 +247,17 @@ def _convert(
     tasks: list[tuple[int, Task]] = []
     for f in files:
         out = output_path(out_dir, names[f.path])
+        if same_file(out, f.path):  # `batch out/a.json -o out`: the JSON would replace its input
+            outcomes.append(failed(Task(input=str(f.path), output=str(out)), Status.ERROR, Code.OUTPUT_IS_INPUT, "rename the input or pick another OUT_DIR"))
+            continue
         sha = sha256_file(f.path)
         done = index.resumable(out, sha, records) if options.resume else None
         if done is not None:
             done.input = display_path(str(f.path))
             outcomes.append(done)
         else:
-            task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall), keep_rows=options.parquet)
+            task = Task(input=str(f.path), output=str(out), sha256=sha, stall=_stall_for(f.path, stall), keep_rows=options.parquet,
+                        owner_pid=os.getpid())
             tasks.append((_size(f.path), task))
     if on_start:
         on_start(len(files))

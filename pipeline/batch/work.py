@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import resource
+import select
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field, fields
@@ -40,6 +42,8 @@ class Task:
     # and the JSON comes back in the Outcome for the client to write
     payload: bytes | None = field(default=None, repr=False)
     keep_rows: bool = False  # return every export row (for Parquet), not only the indicator rows
+    # the batch process that owns OUT_DIR (and its lock): a worker whose owner is gone writes nothing
+    owner_pid: int | None = None
 
 
 @dataclass
@@ -132,6 +136,40 @@ def limit_memory(megabytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def exit_with_owner(pid: int | None) -> None:
+    """End this worker the moment the batch process that started it dies, so a batch killed
+    with SIGKILL leaves no worker behind to write into OUT_DIR outside the lock. (The kernel's
+    PR_SET_PDEATHSIG cannot do it: the workers' parent is the forkserver, which lives on while
+    any worker does.) A pidfd wakes on the exit at once; without one, the owner is polled."""
+    if pid is None:
+        return
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):  # not Linux ≥ 5.3, or the owner is gone already
+            while owner_alive(pid):
+                time.sleep(0.25)
+        else:
+            select.select([fd], [], [])  # readable when the process has exited
+        os._exit(0)
+
+    threading.Thread(target=watch, name="gazette-owner-watch", daemon=True).start()
+
+
+def owner_alive(pid: int | None) -> bool:
+    """Is the batch process that handed out this task still running?"""
+    if pid is None:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else (the pid was reused: rare, and harmless here)
+        return True
+    return True
+
+
 def warm_up() -> int:
     """Load what the stages load lazily (jieba, grammars) once per worker, before any deadline runs."""
     try:
@@ -176,6 +214,8 @@ def convert_one(task: Task) -> Outcome:
         doc.source.path = shown  # a non-UTF-8 file name would make the JSON unwritable
         text = document_json(doc)
         if task.payload is None:
+            if not owner_alive(task.owner_pid):  # the batch died: its OUT_DIR is no longer ours to write
+                return failed(task, Status.ERROR, Code.BATCH_WORKER_DIED, "the batch that started this worker is gone")
             write_atomic(Path(task.output), text)
         else:
             outcome.json_text = text

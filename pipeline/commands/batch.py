@@ -11,6 +11,7 @@ from typing import Any
 from ..batch import BatchOptions, BatchResult, Executor, Outcome, run_batch
 from ..batch.runner import DEFAULT_TIMEOUT, summary_dict
 from ..errors import Code, ExitCode, UsageError
+from .options import add_limit_options
 from .stdio import is_stdio
 
 MAX_FAILED_SHOWN = 15
@@ -46,6 +47,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("--parquet", action="store_true", help="also write the exports as Parquet (needs pyarrow)")
     p.add_argument("--report", action="store_true", help="also write HTML fact-check pages into OUT_DIR/report/")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

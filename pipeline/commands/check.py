@@ -12,6 +12,7 @@ from ..api import parse_file
 from ..check.checker import run_checks
 from ..errors import ContractError, ExitCode
 from ..model import Check, Document
+from .options import add_limit_options
 from .stdio import document_of_json, is_stdio, read_stdin
 from .validate import load_json
 
@@ -39,6 +40,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     form.add_argument("--jsonl", action="store_true", help="print one JSON object per check per line (JSON Lines)")
     p.add_argument("--strict", action="store_true",
                    help="exit with status 1 when any check is inconsistent (checks reviewed as false alarms excepted)")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

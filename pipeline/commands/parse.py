@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..api import parse_file
+from ..export.destination import output_for
 from ..export.json_out import document_json, write_atomic
+from .options import add_limit_options
 from .stdio import is_stdio, read_stdin, write_stdout
 
 
@@ -29,16 +31,20 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
                    "(default: FILE.json beside the input; standard output when FILE is -)")
     p.add_argument("--validate", action="store_true",
                    help="validate the JSON against the document model before writing it (~20%% slower)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE.json even when it holds something other than this input's JSON")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    to_stdout = is_stdio(args.output) or (args.output is None and is_stdio(args.file))
+    out = None if to_stdout else output_for(args.file, args.output, force=args.force)  # refused before the work
     doc = read_stdin() if is_stdio(args.file) else parse_file(args.file)
     text = document_json(doc, validate=args.validate)
-    if is_stdio(args.output) or (args.output is None and is_stdio(args.file)):
+    if out is None:
         write_stdout(text)
         return 0
-    out = Path(args.output) if args.output else args.file.with_suffix(".json")
     write_atomic(out, text)
     print(f"wrote {out}: {len(doc.sections)} sections, {len(doc.tables)} tables, "
           f"{len(doc.claims)} claims, {len(doc.checks)} checks", file=sys.stderr)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..export.report import load_document, render_report, write_report
 from ..export.report_marks import verdict_counts
+from .options import add_limit_options
 from .stdio import document_of_json, is_stdio, read_stdin, write_stdout
 
 
@@ -30,6 +31,7 @@ def register(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="output HTML path, or - for standard output "
                    "(default: FILE.report.html beside the input; standard output when FILE is -)")
+    add_limit_options(p)
     p.set_defaults(func=run)
 
 

@@ -26,16 +26,15 @@ def write_stdout(text: str) -> None:
 
 
 def document_of_json(data: Any) -> Document:
-    """A gazette JSON (already decoded) as a Document: schema-validated, spans checked."""
-    from ..schema import check_spans, validate_json
+    """A gazette JSON (already decoded) as a Document: schema-validated, then spans, ids,
+    numbers and hash checked (integrity)."""
+    from ..integrity import validate_document
 
-    validate_json(data)
+    validate_document(data)
     try:
-        doc = Document.model_validate(data)
+        return Document.model_validate(data)
     except ValueError as exc:
         raise ContractError(Code.SCHEMA_INVALID, str(exc)[:120]) from None
-    check_spans(doc)
-    return doc
 
 
 def _gazette_json(data: bytes) -> Any | None:

@@ -29,8 +29,9 @@ from pathlib import Path
 import jinja2
 
 from ..errors import Code, ContractError
+from ..integrity import validate_document
 from ..model import Document
-from ..schema import check_spans, validate_json
+from ..schema import check_spans
 from .json_out import write_atomic
 from .report_marks import verdict_counts
 from .report_view import ReportView
@@ -209,9 +210,7 @@ def load_document(path: Path) -> Document:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ContractError(Code.JSON_UNREADABLE, str(exc)[:120], path=str(path)) from None
     try:
-        validate_json(data)
+        validate_document(data)  # the schema and what it cannot say: spans, ids, numbers
     except ContractError as exc:
         raise ContractError(exc.code, exc.detail, path=str(path)) from None
-    doc = Document.model_validate(data)
-    check_spans(doc)
-    return doc
+    return Document.model_validate(data)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import limits
 from ..errors import Code, InputError
 from .base import RawDocument
 from .paths import display_path
 from .text import read_text_bytes, read_text_file
-
-MAX_BYTES = 200 * 1024 * 1024
 
 __all__ = ["RawDocument", "read_path", "read_text_bytes", "sniff_format"]
 
@@ -55,8 +54,7 @@ def _read(path: Path, spath: str) -> RawDocument:
         raise InputError(Code.UNREADABLE, exc.strerror or str(exc), path=spath) from None
     if size == 0:
         raise InputError(Code.EMPTY_INPUT, path=spath)
-    if size > MAX_BYTES:
-        raise InputError(Code.TOO_LARGE, f"{size} bytes > {MAX_BYTES}", path=spath)
+    limits.check_file_size(size, spath)
     fmt = sniff_format(path, head)
     if fmt == "pdf":
         from .pdf import read_pdf
@@ -72,4 +70,5 @@ def _read(path: Path, spath: str) -> RawDocument:
         return read_html(path)
     if fmt == "doc":
         raise InputError(Code.UNSUPPORTED_FORMAT, "legacy .doc: save it as .docx or PDF", path=spath)
+    limits.check_text_file_size(size, spath)
     return read_text_file(path)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import Code, InputError
 from ..model import SourceFormat, Warning_
 from .base import RawDocument
@@ -181,6 +182,7 @@ def _parts(path: Path) -> tuple[DocxParts, str, list[Warning_]]:
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - any refusal: the direct reader finds the real cause or reads it
+        limits.reraise_out_of_memory(exc)
         refused = f"{type(exc).__name__}: {exc}"[:120]
     parts = read_package(path)
     missing = f"lists parts it does not contain ({', '.join(parts.missing[:5])})" if parts.missing else f"was refused by python-docx ({refused})"
@@ -189,6 +191,7 @@ def _parts(path: Path) -> tuple[DocxParts, str, list[Warning_]]:
 
 
 def read_docx(path: Path) -> RawDocument:
+    limits.check_zip(path)  # before python-docx unpacks anything
     data = path.read_bytes()
     parts, engine, read_warnings = _parts(path)
     body = _Body(_style_levels(parts.styles), Numbering.of(parts.numbering, parts.styles))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import Code, InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -78,6 +79,7 @@ class _Zip:
         try:
             return etree.fromstring(self.zf.read(self.names[name.lower()]), _parser())
         except etree.XMLSyntaxError as exc:
+            limits.reraise_out_of_memory(exc)  # an allocation failure, not bad XML
             raise InputError(Code.DOCX_CORRUPT, f"part {name} is not well-formed XML: {exc}"[:200], path=str(self.path)) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
             raise InputError(Code.DOCX_CORRUPT, f"part {name} cannot be unpacked: {exc}"[:200], path=str(self.path)) from None

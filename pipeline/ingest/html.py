@@ -14,11 +14,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import Code, InputError
-from ..model import SourceFormat
+from .. import limits
+from ..errors import MESSAGES, Code, InputError
+from ..model import SourceFormat, Warning_
 from .base import RawDocument
 from .breaks import join_soft_breaks
 from .emit import GridSlot, TextBuilder, join_pieces, make_source, squeeze
+from .html_deep import flatten
 from .html_furniture import FURNITURE, META_LABELS, TITLE_LABELS
 from .text import decode_bytes
 
@@ -40,49 +42,70 @@ def _declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
+def _is_hidden(tag: str, attrs: Any, hidden_classes: set[str]) -> bool:
+    """Not shown: a dropped tag, `hidden`, `display:none` inline or by a class rule."""
+    return bool(
+        tag in DROP_TAGS
+        or attrs.get("hidden") is not None
+        or _HIDDEN_STYLE.search(attrs.get("style") or "")
+        or set((attrs.get("class") or "").split()) & hidden_classes
+    )
+
+
+def _hidden_classes(root: Any) -> set[str]:
+    return {c for st in root.iter("style") for c in _HIDDEN_CLASS_RULE.findall(st.text or "")}
+
+
 def _strip_hidden(root: Any) -> None:
-    hidden_classes = {c for st in root.iter("style") for c in _HIDDEN_CLASS_RULE.findall(st.text or "")}
+    hidden_classes = _hidden_classes(root)
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)  # comments, processing instructions
-            continue
-        classes = set((el.get("class") or "").split())
-        if (
-            el.tag in DROP_TAGS
-            or el.get("hidden") is not None
-            or _HIDDEN_STYLE.search(el.get("style") or "")
-            or classes & hidden_classes
-        ):
+        elif _is_hidden(el.tag, el.attrib, hidden_classes):
             doomed.append(el)
     for el in doomed:
         el.drop_tree()
 
 
-def _text_len(el: Any, links: bool) -> int:
-    inside = sum(len((a.text_content() or "").strip()) for a in el.iter("a"))
-    total = len(re.sub(r"\s+", "", el.text_content() or ""))
-    return inside if links else max(0, total - inside)
+def _visible_len(text: str | None) -> int:
+    return sum(1 for ch in text if not ch.isspace()) if text else 0
 
 
-def _article(body: Any) -> Any:
+def _text_lengths(body: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Characters (without whitespace) of every element's text, all and outside links, in one
+    pass from the leaves up, so the article and metadata searches cost O(n) however deep the
+    page nests."""
+    total: dict[Any, int] = {}
+    links: dict[Any, int] = {}
+    for el in reversed(list(body.iter())):  # children before parents
+        kids = [k for k in el if isinstance(k.tag, str)]
+        total[el] = _visible_len(el.text) + sum(total[k] + _visible_len(k.tail) for k in kids)
+        own = len((el.text_content() or "").strip()) if el.tag == "a" else 0
+        links[el] = own + sum(links[k] for k in kids)
+    return total, {el: max(0, total[el] - links[el]) for el in total}
+
+
+def _article(body: Any, lengths: dict[Any, int]) -> Any:
     """The deepest container that still holds 70 % of the page's non-link text."""
-    need = 0.7 * _text_len(body, links=False)
+    need = 0.7 * lengths[body]
     best = body
     while True:
-        kids = [k for k in best if isinstance(k.tag, str) and _text_len(k, links=False) >= need]
+        kids = [k for k in best if isinstance(k.tag, str) and lengths[k] >= need]
         if not kids:
             return best
         best = kids[0]
 
 
-def _meta_boxes(body: Any, article: Any) -> list[Any]:
+def _meta_boxes(body: Any, article: Any, visible: dict[Any, int]) -> list[Any]:
     """Containers outside the article with at least two 索引号/文号-style labels."""
     out: list[Any] = []
+    inside, above = set(article.iter()), set(article.iterancestors())
     for el in body.iter("table", "ul", "div", "dl"):
-        if el is article or article in el.iterancestors() or el in article.iterancestors() or el in article.iter():
+        # visible characters bound the text's length from below: a long container is no box
+        if el in inside or el in above or visible[el] >= 1500:
             continue
-        if any(el in o.iter() or o in el.iter() for o in out):
+        if any(o in el.iterancestors() for o in out):  # inside a box already taken
             continue
         text = el.text_content() or ""
         if sum(1 for label in META_LABELS if label in text) >= 2 and len(text) < 1500:
@@ -123,14 +146,25 @@ class _Walker:
                 self.out.line(line)
                 self.last_line = line
 
-    def walk(self, el: Any) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "table" and _is_data_table(el):
-            self.flush()
-            title = self.last_line if 0 < len(self.last_line) <= 40 and not self.last_line.endswith("。") else None
-            self.out.grid(_table_slots(el), title=title, layout="html")
-            self.last_line = ""
-        else:
+    def walk(self, root: Any) -> None:
+        """Depth first with an explicit stack: a page may nest deeper than Python recurses."""
+        stack: list[tuple[Any, bool | None]] = [(root, None)]  # (element, None) opens; (element, block) closes
+        while stack:
+            el, closing_block = stack.pop()
+            if closing_block is not None:
+                if closing_block:
+                    self.flush()
+                if el is not root and el.tail:
+                    self.pieces.append(el.tail)
+                continue
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag == "table" and _is_data_table(el):
+                self.flush()
+                title = self.last_line if 0 < len(self.last_line) <= 40 and not self.last_line.endswith("。") else None
+                self.out.grid(_table_slots(el), title=title, layout="html")
+                self.last_line = ""
+                stack.append((el, False))
+                continue
             if tag == "br":
                 self.pieces.append(_SOFT_BREAK)
             block = tag in BLOCK_TAGS
@@ -138,12 +172,8 @@ class _Walker:
                 self.flush()
             if el.text:
                 self.pieces.append(el.text)
-            for child in el:
-                self.walk(child)
-                if child.tail:
-                    self.pieces.append(child.tail)
-            if block:
-                self.flush()
+            stack.append((el, block))
+            stack.extend((child, None) for child in reversed(el))
 
 
 def _is_data_table(table: Any) -> bool:
@@ -178,25 +208,40 @@ def _table_slots(table: Any) -> list[GridSlot]:
     return slots
 
 
-def read_html(path: Path) -> RawDocument:
+def _parse(page: str, path: Path, warnings: list[Warning_]) -> Any:
+    """The page's tree; one nested deeper than libxml2 allows is flattened first (W121)."""
     import lxml.html
 
+    try:
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(page, parser=parser)
+        if any("Excessive depth" in entry.message for entry in parser.error_log):
+            hidden_classes = _hidden_classes(root)  # <style> comes before the deep part the parse cut off
+            flat = flatten(page, BLOCK_TAGS, lambda tag, attrs: _is_hidden(tag, attrs, hidden_classes))
+            root = lxml.html.document_fromstring(flat, parser=lxml.html.HTMLParser(huge_tree=True))
+            warnings.append(Warning_(code=Code.HTML_DEEP_NESTING.value, message=MESSAGES[Code.HTML_DEEP_NESTING]))
+    except Exception as exc:  # lxml raises ParserError or ValueError on an empty or broken page
+        limits.reraise_out_of_memory(exc)
+        raise InputError(Code.HTML_NO_BODY, f"{type(exc).__name__}: {exc}"[:200], path=str(path)) from None
+    return root
+
+
+def read_html(path: Path) -> RawDocument:
     data = path.read_bytes()
+    limits.check_unpacked(len(data), str(path))
     try:
         text, encoding, confidence, warnings = decode_bytes(data, declared=_declared_charset(data))
     except InputError as exc:
         raise InputError(exc.code, exc.detail, path=str(path)) from None
-    try:
-        root = lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1))
-    except Exception as exc:  # lxml raises ParserError or ValueError on an empty or broken page
-        raise InputError(Code.HTML_NO_BODY, f"{type(exc).__name__}: {exc}"[:200], path=str(path)) from None
+    root = _parse(_XML_DECL.sub("", text, count=1), path, warnings)
     _strip_hidden(root)
     body = root.find("body")
     if body is None:
         body = root
-    article = _article(body)
+    visible, non_link = _text_lengths(body)
+    article = _article(body, non_link)
     walker = _Walker()
-    for box in _meta_boxes(body, article):
+    for box in _meta_boxes(body, article, visible):
         for line in _meta_lines(box):
             walker.out.line(line)
     walker.walk(article)

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import Code, PdfError
 from ..model import PageChars, SourceFormat, Warning_
 from .base import CharBox, RawDocument
@@ -137,6 +138,7 @@ def read_pdf(path: Path) -> RawDocument:
     doc = open_pdf(path)
     engine = "pdfium"
     try:
+        limits.check_pages(len(doc), str(path))
         pages = _read_pages(doc, path)
         pages, warnings, ocr = _usable_pages(doc, pages, path)
         if ocr:
