@@ -168,3 +168,15 @@ def test_the_levels_name_said_again_before_its_change() -> None:
     doc = parse_text("全市共认定登记技术合同35585份，成交额1001.57亿元，成交额增长16.91%。\n")
     (level,) = facts_of(Context(doc)).levels
     assert level.key == "成交额" and [c.role for c in level.changes] == [Role.RATE]
+
+
+def test_a_base_year_in_figures_is_a_comparison_like_shang_nian() -> None:
+    # NBS grain releases write the base year out: 比2011年增产…,增长… (2012 and 2017 releases)
+    ok = parse_text("2012年全国粮食总产量58957万吨,比2011年增产1836万吨,增长3.2%。")
+    (check,) = [c for c in ok.checks if c.rule == "growth_yoy"]
+    assert check.verdict == "consistent"
+    assert "58957万吨 − 1836万吨 = 57121.00万吨" in check.explanation
+    wrong = parse_text("全国粮食总产量61791万吨,比2016年增加1660万吨,增长0.3%。")
+    (check,) = [c for c in wrong.checks if c.rule == "growth_yoy"]
+    assert check.verdict == "inconsistent" and check.computed is not None
+    assert round(check.computed.value, 2) == 2.76

@@ -23,7 +23,9 @@ from ..units import RATIO_DIMS
 
 UP = "提高|增加|增长|提升|上升|扩大|跃升|攀升|上涨|增产|净增|多|增|升"
 DOWN = "降低|下降|减少|缩小|回落|压减|压缩|下调|减产|少|降|减"
-REF = r"上年末|上年底|上年同期|上年|去年同期|去年|上一年|年初"
+# the comparison base: last year in words, or a year in figures (比2016年增加…,增长…); the phrase's
+# own arithmetic holds whichever year it names
+REF = r"上年末|上年底|上年同期|上年|去年同期|去年|上一年|年初|(?:19|20)\d{2}年(?:末|底|同期)?"
 EXEMPT = r"按?(?:可比价格?|不变价格?|可比口径|同口径)(?:计算)?[,，]?|可比|同口径"
 # a short noun restating the subject (份额, 余额), never a word that spreads the change over a list
 NOUN = r"(?:(?!分别|均|各|都)\p{Han}){0,3}?"
