@@ -131,3 +131,17 @@ def test_table_rows_that_add_up_to_the_row_above() -> None:
     assert all(c.verdict == "consistent" and c.evidence is not None and c.evidence.strength == "complete" for c in sums)
     # a run that misses its total may list the main items only: no check, never an error
     assert all(c.verdict == "consistent" for c in checks(text.replace("| 213.5 |", "| 263.5 |"), "sum_of_parts"))
+
+
+def test_a_list_of_clauses_that_passes_its_whole_late_may_run_on_to_siblings() -> None:
+    # 渑池县2022年统计公报: the 其中 list runs on from grains (小麦, 玉米) to 油料, 烟叶, 蔬菜
+    text = ("全年粮食种植面积43907公顷,比上年增加63公顷。其中,小麦种植面积21500公顷,比上年增加39公顷;"
+            "玉米种植面积11118公顷,比上年减少11265公顷;油料种植面积6284.3公顷,比上年减少76.7公顷;"
+            "烟叶种植面积3087公顷,比上年减少23公顷;蔬菜种植面积10168公顷,比上年增加143公顷。")
+    (check,) = checks(text, "sum_of_parts")
+    assert check.verdict == "unverifiable" and check.evidence is not None
+    assert check.evidence.strength == "partial" and "run on" in (check.evidence.reason or "")
+    # a list that passes its whole from its first clause on is still an error
+    early = text.replace("小麦种植面积21500公顷", "小麦种植面积51500公顷")
+    (check,) = checks(early, "sum_of_parts")
+    assert check.verdict == "inconsistent"

@@ -8,7 +8,9 @@ at a `;` is tried first (the first list that adds up wins). The verdict follows 
 - the parts add up: `consistent`;
 - disjoint levels that add up to *more* than their whole: `inconsistent` — parts of one whole
   cannot exceed it, whether or not the list names them all (a list of changes may, since a change
-  can be negative; so may nested or crossing categories: 医院 ⊃ 公立医院, 国有控股 ∩ 股份制);
+  can be negative; so may nested or crossing categories: 医院 ⊃ 公立医院, 国有控股 ∩ 股份制; and a
+  list of `;` clauses that passes its whole only after a clause that still fit may have run on to
+  sibling items, so it stays `unverifiable`);
 - parts short of the whole: `inconsistent` only when the text marks the list complete (a last
   part 其他, shares totalling 100%, a standard breakdown); otherwise `unverifiable` — a 其中 list
   usually names only some parts (医院 + 基层 + 专业公共卫生 leave out 其他机构).
@@ -76,7 +78,8 @@ def _judge(ctx: Context, g: Group, parts: list[Figure], loose: str | None) -> Dr
     structural = not g.basis.startswith("“")  # a whole found by its name may be another scope's
     if verdict == Verdict.CONSISTENT:
         ev = evidence(ctx, COMPLETE, f"{g.basis}: the parts add up", roles)
-    elif _over(g, parts, stated) and not g.change and g.disjoint() and g.simple and structural:
+    elif (_over(g, parts, stated) and not g.change and g.disjoint() and g.simple and structural
+          and not _runs_on(g, parts, stated)):
         ev = evidence(ctx, COMPLETE, f"{g.basis}: disjoint parts of one whole cannot exceed it", roles)
     elif complete:
         ev = evidence(ctx, COMPLETE, f"{g.basis}; {complete}", roles)
@@ -105,7 +108,16 @@ def _over(g: Group, parts: list[Figure], stated: Interval) -> bool:
     return len(parts) >= 2 and summed.scale(Decimal(1) / g.whole.factor).lo > stated.hi  # type: ignore[union-attr]
 
 
+def _runs_on(g: Group, parts: list[Figure], stated: Interval) -> bool:
+    """A list of `;` clauses that passes its whole only after a clause that still fit may have run
+    on from the whole's own parts to sibling items (粮食种植面积…其中小麦…;玉米…;油料…;蔬菜…)."""
+    return any(not _over(g, parts[:c], stated) for c in g.cuts if 2 <= c < len(parts))
+
+
 def _why_open(g: Group, over: bool, some: str) -> str:
+    if over and g.cuts and g.simple and g.disjoint() and not g.change:
+        return ("the sum passes the whole only after a `;` clause that still fit: the list may run on "
+                "from the whole's own parts to sibling items")
     if over and g.change:
         return "the parts are changes, which may be negative: a list of some of them may exceed the total"
     if over and not (g.disjoint() and g.simple):
