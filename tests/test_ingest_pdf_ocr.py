@@ -1,4 +1,4 @@
-"""Pages without a usable text layer: detected from the page's glyphs, OCR'd with `gazette[ocr]`.
+"""Pages without a usable text layer: detected from the page's glyphs, OCR'd with `gazette-gov[ocr]`.
 
 scanned.pdf is a page image only; no-tounicode.pdf is a page with a text layer, then the same
 page with its fonts' Unicode maps disabled (make_ocr_pdfs.py). Without the extra (simulated by
@@ -66,14 +66,14 @@ def test_scanned_pdf_without_the_extra_is_refused_with_the_way_to_read_it(monkey
     with pytest.raises(PdfError) as err:
         read_path(FORMATS / "scanned.pdf")
     assert err.value.code is Code.PDF_NO_TEXT
-    assert "pip install 'gazette[ocr]'" in err.value.one_line()
+    assert "pip install 'gazette-gov[ocr]'" in err.value.one_line()
 
 
 def test_unusable_text_layer_is_left_out_with_w104(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_ingest, "ocr_available", lambda: False)
     raw = read_path(FORMATS / "no-tounicode.pdf")
     assert [w.code for w in raw.warnings] == ["W104"]
-    assert "pages [2]" in raw.warnings[0].message and "gazette[ocr]" in raw.warnings[0].message
+    assert "pages [2]" in raw.warnings[0].message and "gazette-gov[ocr]" in raw.warnings[0].message
     assert "".join(raw.text.split()) == _page_text("footnote.pdf")  # page 1 only, no control-character garbage
     assert raw.source.engine == "pdfium"
     assert raw.pages is not None and raw.pages[1].start == raw.pages[1].end
@@ -111,7 +111,7 @@ def test_batch_index_marks_a_document_with_pages_left_out(monkeypatch: pytest.Mo
     monkeypatch.setattr(pdf_ingest, "ocr_available", lambda: False)
     outcome = convert_one(Task(input=str(FORMATS / "no-tounicode.pdf"), output=str(tmp_path / "n.json")))
     assert outcome.status is Status.OK and outcome.code == "W104"
-    assert outcome.message is not None and "gazette[ocr]" in outcome.message
+    assert outcome.message is not None and "gazette-gov[ocr]" in outcome.message
     assert convert_one(Task(input=str(FORMATS / "footnote.pdf"), output=str(tmp_path / "f.json"))).code is None
 
 

@@ -97,7 +97,7 @@ def remove_stale_temps(out_dir: Path) -> int:
 def code_fingerprint() -> str:
     """A hash of the pipeline's own files and of the PDF extraction path (with or without the OCR
     extra): outputs made by other code or another path are not trusted on resume, so `make run`
-    after a change to a stage, or after installing `gazette[ocr]`, redoes the corpus."""
+    after a change to a stage, or after installing `gazette-gov[ocr]`, redoes the corpus."""
     from ..ingest.ocr import extraction_path
 
     root = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""OCR of PDF pages (the optional extra `gazette[ocr]`): a PDFium rendering read by RapidOCR.
+"""OCR of PDF pages (the optional extra `gazette-gov[ocr]`): a PDFium rendering read by RapidOCR.
 
 rapidocr-onnxruntime ships its PP-OCR detection and recognition models inside the wheel, so
 nothing is downloaded at run time. Each recognised line becomes characters with boxes in PDF
@@ -18,7 +18,7 @@ from typing import Any
 from .pdf_chars import Char, PageChars_, ruling_edges
 
 PACKAGE = "rapidocr-onnxruntime"
-INSTALL_HINT = "install the OCR extra to read them: pip install 'gazette[ocr]'"
+INSTALL_HINT = "install the OCR extra to read them: pip install 'gazette-gov[ocr]'"
 SCALE = 2.0  # 144 dpi: body text of 10–16 pt is 20–32 px high, what PP-OCR reads best
 OCR_FONT = "ocr"
 

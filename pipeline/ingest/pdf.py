@@ -5,7 +5,7 @@ turns the ruling lines into grids (see pdf_tables), so pdfminer never parses a p
 no (usable) text layer → E101, user password → E102, damaged beyond repair → E103. A file
 whose cross-reference table is broken (pdfminer says "No /Root object!") is read by PDFium, which
 rebuilds it; W102 says so and `source.engine` names the path. A page whose text layer is missing or
-unusable (pdf_quality: fonts without a Unicode mapping) is OCR'd with the extra `gazette[ocr]`
+unusable (pdf_quality: fonts without a Unicode mapping) is OCR'd with the extra `gazette-gov[ocr]`
 (W105, engine `pdfium+ocr`); without it the page's text is left out with W104 or W103, which say
 how to get the extra. A few unmapped glyphs on a usable page give W101 with their share (Kangxi
 radicals are folded 1:1 by normalize, so they are not counted).
