@@ -85,6 +85,5 @@ def collect(doc: Document, failures: list[Warning_] | None = None) -> list[Draft
 def run_checks(doc: Document) -> Document:
     """Fill `doc.checks` (the stage wired into pipeline/api.py)."""
     failures: list[Warning_] = []
-    checks = [d.to_check(i) for i, d in enumerate(collect(doc, failures), start=1)]
-    checked = doc.model_copy(update={"checks": checks, "warnings": [*doc.warnings, *failures]})
-    return checked.model_copy(update={"checks": with_fingerprints(checked)})
+    checks = with_fingerprints(doc, [d.to_check(i) for i, d in enumerate(collect(doc, failures), start=1)])
+    return doc.model_copy(update={"checks": checks, "warnings": [*doc.warnings, *failures]})

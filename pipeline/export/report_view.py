@@ -7,12 +7,12 @@ rendered in place of their source lines when every highlight inside them sits in
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Check, Document, Section, Table
+from .csv_out import SectionFinder
 from .report_marks import Colour, MarkIndex, pieces, verdict_counts
 
 SUMMARY_LIMIT = 6  # checks listed in a hover title
@@ -129,8 +129,7 @@ class ReportView:
         self.doc = doc
         self.index = MarkIndex(doc)
         self.section_anchor = {s.id: f"s{i}" for i, s in enumerate(doc.sections)}
-        self._section_starts = [s.span.start for s in doc.sections]
-        self._sections_by_id = {s.id: s for s in doc.sections}
+        self._sections = SectionFinder([s.model_dump() for s in doc.sections])
         self.checks = [self._check_view(i, c) for i, c in enumerate(doc.checks)]
         self._titles: dict[frozenset[int], str] = {}
         self.blocks = self._blocks()
@@ -159,18 +158,13 @@ class ReportView:
         )
 
     def _section_label(self, pos: int | None) -> str:
-        """`一、 发展基础` of the innermost section around `pos` (sections are in text order)."""
-        if pos is None:
-            return ""
-        starts = self._section_starts
-        i = bisect.bisect_right(starts, pos) - 1
-        section = self.doc.sections[i] if i >= 0 else None
-        while section is not None and pos >= max(section.body_span.end, section.span.end):
-            section = self._sections_by_id.get(section.parent_id or "")
+        """`一 发展基础` of the innermost section around `pos` (the same lookup as findings.csv)."""
+        section = self._sections.at(pos)
         if section is None:
             return ""
-        label = f"{section.number} {section.title}".strip() if section.title else self.doc.text[
-            section.span.start:section.span.end].strip()
+        span = section["span"]
+        label = f"{section['number']} {section['title']}".strip() if section["title"] else self.doc.text[
+            span["start"]:span["end"]].strip()
         return label if len(label) <= NAV_LABEL else label[: NAV_LABEL - 1] + "…"
 
     def summary(self) -> dict[str, Any]:

@@ -39,12 +39,12 @@ def check_fingerprint(text: str, check: Check, claim_spans: dict[str, Span] | No
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def with_fingerprints(doc: Document) -> list[Check]:
-    """The document's checks with `fingerprint` set; a repeat within the document gets `-2`, `-3`."""
+def with_fingerprints(doc: Document, checks: list[Check]) -> list[Check]:
+    """`checks` of `doc` with `fingerprint` set; a repeat within the document gets `-2`, `-3`."""
     claim_spans = {c.id: c.span for c in doc.claims}
     seen: Counter[str] = Counter()
     out = []
-    for check in doc.checks:
+    for check in checks:
         fp = check_fingerprint(doc.text, check, claim_spans)
         seen[fp] += 1
         if seen[fp] > 1:
